@@ -1,0 +1,47 @@
+package dev.irsa.examples;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar irsa-examples.jar <command>}: the irsa command line. */
+@Command(
+    name = "irsa",
+    mixinStandardHelpOptions = true,
+    version = "irsa 0.1.0",
+    description = "IAM Roles for Service Accounts (EKS): build, check and prove least-privilege pod access.",
+    subcommands = {
+        WalkthroughCommand.class,
+        PolicyCommand.class,
+        TrustCommand.class,
+        CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command line and returns its exit code (used by tests). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex instanceof CliException c) {
+        cmd.getErr().println("error: " + c.getMessage());
+        return c.exitCode();
+      }
+      if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
+        cmd.getErr().println("error: " + ex.getMessage());
+        return 2;
+      }
+      throw ex;
+    });
+    return cl.execute(args);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.irsa.examples;
+
+import dev.irsa.core.arn.DynamoDbArns;
+import dev.irsa.core.policy.JsonFormat;
+import dev.irsa.core.policy.Permissions;
+import dev.irsa.core.policy.PolicyDocument;
+import dev.irsa.core.trust.IrsaTrust;
+import dev.irsa.core.trust.OidcProvider;
+import dev.irsa.core.trust.ServiceAccountRef;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code walkthrough}: the seed scenario on embedded defaults. */
+@Command(name = "walkthrough", mixinStandardHelpOptions = true,
+    description = "Run the seed scenario on embedded defaults: least-privilege S3/DynamoDB access for one pod.")
+final class WalkthroughCommand implements Callable<Integer> {
+  @Option(names = "--bucket", defaultValue = Seed.BUCKET, description = "S3 bucket (default: ${DEFAULT-VALUE}).")
+  String bucket;
+
+  @Option(names = "--table", defaultValue = Seed.TABLE, description = "DynamoDB table (default: ${DEFAULT-VALUE}).")
+  String table;
+
+  @Override
+  public Integer call() {
+    PrintStream out = System.out;
+    String tableArn = DynamoDbArns.table(Seed.REGION, Seed.ACCOUNT, table);
+    PolicyDocument policy = Permissions.builder().s3Read(bucket).dynamoDbDescribe(tableArn).build();
+    OidcProvider cluster = OidcProvider.fromIssuer(Seed.ISSUER, Seed.ACCOUNT);
+    ServiceAccountRef sa = ServiceAccountRef.of(Seed.NAMESPACE, Seed.SERVICE_ACCOUNT);
+    PolicyDocument trust = IrsaTrust.of(cluster, sa);
+
+    out.println("== 1. Permission policy (" + policy.iamSize() + " of 6,144 characters)");
+    out.println(policy.toJson(JsonFormat.PRETTY));
+    out.println();
+    out.println("== 2. Trust policy for " + sa + " on " + cluster.issuerUrl() + " (" + trust.iamSize() + " of 2,048 characters)");
+    out.println(trust.toJson(JsonFormat.PRETTY));
+    return 0;
+  }
+}

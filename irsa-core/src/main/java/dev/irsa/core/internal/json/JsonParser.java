@@ -1,0 +1,315 @@
+package dev.irsa.core.internal.json;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * A strict RFC 8259 parser that builds a {@link JsonNode} tree with source positions. It rejects
+ * duplicate member names (IAM does too), limits nesting depth so hostile input cannot overflow
+ * the stack, and never throws anything but {@link JsonSyntaxException} on bad text.
+ */
+public final class JsonParser {
+  /** Deeper than any policy needs; guards the recursive descent. */
+  public static final int MAX_DEPTH = 128;
+
+  private final String text;
+  private int pos;
+  private int line = 1;
+  private int lineStart;
+  /** Member names (String) and array indexes (Integer) from the root to the value being read. */
+  private final ArrayList<Object> path = new ArrayList<>();
+
+  private JsonParser(String text) {
+    this.text = text;
+  }
+
+  /** Parses exactly one JSON value, allowing surrounding whitespace (and a leading BOM). */
+  public static JsonNode parse(String text) {
+    if (text == null) {
+      throw new JsonSyntaxException("no input (null)", "$", 1, 1);
+    }
+    JsonParser p = new JsonParser(text);
+    if (p.pos < text.length() && text.charAt(p.pos) == '\uFEFF') {
+      p.pos++;
+      p.lineStart = 1;
+    }
+    p.skipWhitespace();
+    if (p.pos >= text.length()) {
+      throw p.error("empty input: expected a JSON value");
+    }
+    JsonNode node = p.value(0);
+    p.skipWhitespace();
+    if (p.pos < text.length()) {
+      throw p.error("unexpected " + p.describeHere() + " after the end of the JSON value");
+    }
+    return node;
+  }
+
+  private JsonNode value(int depth) {
+    if (depth > MAX_DEPTH) {
+      throw error("nesting deeper than " + MAX_DEPTH + " levels");
+    }
+    if (pos >= text.length()) {
+      throw error("unexpected end of input: expected a value");
+    }
+    char c = text.charAt(pos);
+    int l = line;
+    int col = column();
+    switch (c) {
+      case '{':
+        return object(depth, l, col);
+      case '[':
+        return array(depth, l, col);
+      case '"':
+        return new JsonNode.Str(l, col, string());
+      case 't':
+        literal("true");
+        return new JsonNode.Bool(l, col, true);
+      case 'f':
+        literal("false");
+        return new JsonNode.Bool(l, col, false);
+      case 'n':
+        literal("null");
+        return new JsonNode.Null(l, col);
+      default:
+        if (c == '-' || (c >= '0' && c <= '9')) {
+          return new JsonNode.Num(l, col, number());
+        }
+        throw error("unexpected " + describeHere() + ": expected a value");
+    }
+  }
+
+  private JsonNode.Obj object(int depth, int l, int col) {
+    pos++; // {
+    LinkedHashMap<String, JsonNode> members = new LinkedHashMap<>();
+    skipWhitespace();
+    if (peek() == '}') {
+      pos++;
+      return new JsonNode.Obj(l, col, members);
+    }
+    while (true) {
+      skipWhitespace();
+      if (peek() != '"') {
+        throw error(pos >= text.length()
+            ? "unexpected end of input: expected a member name or '}'"
+            : "unexpected " + describeHere() + ": expected a member name in double quotes");
+      }
+      int keyLine = line;
+      int keyCol = column();
+      String key = string();
+      if (members.containsKey(key)) {
+        throw new JsonSyntaxException("duplicate key \"" + key + "\"", JsonPath.member(JsonPath.of(path), key), keyLine, keyCol);
+      }
+      skipWhitespace();
+      expect(':', "':' after member name \"" + key + "\"");
+      skipWhitespace();
+      path.add(key);
+      members.put(key, value(depth + 1));
+      path.remove(path.size() - 1);
+      skipWhitespace();
+      char c = peek();
+      if (c == ',') {
+        pos++;
+        continue;
+      }
+      if (c == '}') {
+        pos++;
+        return new JsonNode.Obj(l, col, members);
+      }
+      throw error(pos >= text.length()
+          ? "unexpected end of input: expected ',' or '}'"
+          : "unexpected " + describeHere() + ": expected ',' or '}'");
+    }
+  }
+
+  private JsonNode.Arr array(int depth, int l, int col) {
+    pos++; // [
+    List<JsonNode> elements = new ArrayList<>();
+    skipWhitespace();
+    if (peek() == ']') {
+      pos++;
+      return new JsonNode.Arr(l, col, elements);
+    }
+    while (true) {
+      skipWhitespace();
+      path.add(elements.size());
+      elements.add(value(depth + 1));
+      path.remove(path.size() - 1);
+      skipWhitespace();
+      char c = peek();
+      if (c == ',') {
+        pos++;
+        continue;
+      }
+      if (c == ']') {
+        pos++;
+        return new JsonNode.Arr(l, col, elements);
+      }
+      throw error(pos >= text.length()
+          ? "unexpected end of input: expected ',' or ']'"
+          : "unexpected " + describeHere() + ": expected ',' or ']'");
+    }
+  }
+
+  private String string() {
+    int startLine = line;
+    int startCol = column();
+    pos++; // opening quote
+    StringBuilder sb = null;
+    int runStart = pos;
+    while (true) {
+      if (pos >= text.length()) {
+        throw new JsonSyntaxException("unterminated string", JsonPath.of(path), startLine, startCol);
+      }
+      char c = text.charAt(pos);
+      if (c == '"') {
+        String s = sb == null ? text.substring(runStart, pos) : sb.append(text, runStart, pos).toString();
+        pos++;
+        return s;
+      }
+      if (c < 0x20) {
+        throw error(c == '\n' ? "unterminated string (newline inside a string)"
+            : String.format("control character U+%04X inside a string must be escaped", (int) c));
+      }
+      if (c == '\\') {
+        if (sb == null) {
+          sb = new StringBuilder();
+        }
+        sb.append(text, runStart, pos);
+        pos++;
+        if (pos >= text.length()) {
+          throw new JsonSyntaxException("unterminated string", JsonPath.of(path), startLine, startCol);
+        }
+        char e = text.charAt(pos);
+        switch (e) {
+          case '"': sb.append('"'); break;
+          case '\\': sb.append('\\'); break;
+          case '/': sb.append('/'); break;
+          case 'b': sb.append('\b'); break;
+          case 'f': sb.append('\f'); break;
+          case 'n': sb.append('\n'); break;
+          case 'r': sb.append('\r'); break;
+          case 't': sb.append('\t'); break;
+          case 'u':
+            if (pos + 4 >= text.length()) {
+              throw error("incomplete \\u escape");
+            }
+            int cp = 0;
+            for (int i = 1; i <= 4; i++) {
+              int d = Character.digit(text.charAt(pos + i), 16);
+              if (d < 0) {
+                throw error("invalid \\u escape: expected 4 hex digits");
+              }
+              cp = cp * 16 + d;
+            }
+            sb.append((char) cp);
+            pos += 4;
+            break;
+          default:
+            throw error("invalid escape '\\" + e + "'");
+        }
+        pos++;
+        runStart = pos;
+        continue;
+      }
+      pos++;
+    }
+  }
+
+  private String number() {
+    int start = pos;
+    if (peek() == '-') {
+      pos++;
+    }
+    if (peek() == '0') {
+      pos++;
+      if (Character.isDigit(peek())) {
+        throw error("numbers may not have leading zeros (quote the value, e.g. an account ID)");
+      }
+    } else if (Character.isDigit(peek())) {
+      digits();
+    } else {
+      throw error("invalid number: expected a digit");
+    }
+    if (peek() == '.') {
+      pos++;
+      if (!Character.isDigit(peek())) {
+        throw error("invalid number: expected a digit after '.'");
+      }
+      digits();
+    }
+    if (peek() == 'e' || peek() == 'E') {
+      pos++;
+      if (peek() == '+' || peek() == '-') {
+        pos++;
+      }
+      if (!Character.isDigit(peek())) {
+        throw error("invalid number: expected a digit in the exponent");
+      }
+      digits();
+    }
+    return text.substring(start, pos);
+  }
+
+  private void digits() {
+    while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
+      pos++;
+    }
+  }
+
+  private void literal(String word) {
+    if (!text.startsWith(word, pos)) {
+      throw error("unexpected " + describeHere() + ": expected a value");
+    }
+    pos += word.length();
+  }
+
+  private void expect(char c, String what) {
+    if (peek() != c) {
+      throw error(pos >= text.length() ? "unexpected end of input: expected " + what
+          : "unexpected " + describeHere() + ": expected " + what);
+    }
+    pos++;
+  }
+
+  private char peek() {
+    return pos < text.length() ? text.charAt(pos) : '\0';
+  }
+
+  private void skipWhitespace() {
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (c == '\n') {
+        line++;
+        lineStart = pos + 1;
+      } else if (c != ' ' && c != '\t' && c != '\r') {
+        return;
+      }
+      pos++;
+    }
+  }
+
+  private int column() {
+    return pos - lineStart + 1;
+  }
+
+  private String describeHere() {
+    if (pos >= text.length()) {
+      return "end of input";
+    }
+    char c = text.charAt(pos);
+    if (Character.isLetter(c)) {
+      int end = pos;
+      while (end < text.length() && end - pos < 20 && Character.isLetterOrDigit(text.charAt(end))) {
+        end++;
+      }
+      return "'" + text.substring(pos, end) + "'";
+    }
+    return c < 0x20 ? String.format("character U+%04X", (int) c) : "'" + c + "'";
+  }
+
+  private JsonSyntaxException error(String problem) {
+    return new JsonSyntaxException(problem, JsonPath.of(path), line, column());
+  }
+}

@@ -1,0 +1,137 @@
+package dev.irsa.core.internal.json;
+
+/**
+ * Writes JSON text: compact, or pretty with two-space indentation. The caller drives it member by
+ * member; it only handles separators, indentation and string escaping.
+ */
+public final class JsonWriter {
+  private final StringBuilder out;
+  private final boolean pretty;
+  private int depth;
+  private boolean first = true;
+  private boolean afterName;
+
+  public JsonWriter(boolean pretty) {
+    this(new StringBuilder(256), pretty);
+  }
+
+  public JsonWriter(StringBuilder out, boolean pretty) {
+    this.out = out;
+    this.pretty = pretty;
+  }
+
+  public JsonWriter beginObject() {
+    prefix();
+    out.append('{');
+    depth++;
+    first = true;
+    return this;
+  }
+
+  public JsonWriter endObject() {
+    return close('}');
+  }
+
+  public JsonWriter beginArray() {
+    prefix();
+    out.append('[');
+    depth++;
+    first = true;
+    return this;
+  }
+
+  public JsonWriter endArray() {
+    return close(']');
+  }
+
+  public JsonWriter name(String name) {
+    prefix();
+    quote(out, name);
+    out.append(pretty ? ": " : ":");
+    afterName = true;
+    return this;
+  }
+
+  public JsonWriter value(String s) {
+    prefix();
+    quote(out, s);
+    return this;
+  }
+
+  /** Writes a number or boolean literal exactly as given. */
+  public JsonWriter raw(String literal) {
+    prefix();
+    out.append(literal);
+    return this;
+  }
+
+  private JsonWriter close(char c) {
+    depth--;
+    if (pretty && !first) {
+      newline();
+    }
+    out.append(c);
+    first = false;
+    return this;
+  }
+
+  private void prefix() {
+    if (afterName) {
+      afterName = false;
+      first = false;
+      return;
+    }
+    if (depth > 0) {
+      if (!first) {
+        out.append(',');
+      }
+      if (pretty) {
+        newline();
+      }
+    }
+    first = false;
+  }
+
+  private void newline() {
+    out.append('\n');
+    for (int i = 0; i < depth; i++) {
+      out.append("  ");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return out.toString();
+  }
+
+  /** Appends {@code s} as a JSON string literal. */
+  public static void quote(StringBuilder out, String s) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\t': out.append("\\t"); break;
+        case '\b': out.append("\\b"); break;
+        case '\f': out.append("\\f"); break;
+        default:
+          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+      }
+    }
+    out.append('"');
+  }
+
+  /** {@code s} as a JSON string literal. */
+  public static String quote(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 2);
+    quote(sb, s);
+    return sb.toString();
+  }
+}
