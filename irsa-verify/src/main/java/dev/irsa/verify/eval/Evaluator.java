@@ -1,0 +1,292 @@
+package dev.irsa.verify.eval;
+
+import dev.irsa.verify.eval.internal.CompiledStatement;
+import dev.irsa.verify.eval.internal.ConditionMatcher;
+import dev.irsa.verify.eval.internal.PrincipalMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * IAM's evaluation logic over a {@link PolicySet}. Stateless and thread-safe.
+ *
+ * <ol>
+ *   <li>A Deny that applies in any policy (SCP, RCP, resource, identity, boundary, session):
+ *       {@code EXPLICIT_DENY}.
+ *   <li>Every SCP level must allow (else blocked by {@code scp}). RCPs only deny.
+ *   <li>Same account: an Allow in the resource policy naming the caller directly (user or session
+ *       ARN, {@code *}, a service or provider) suffices; naming the caller's role, it suffices unless
+ *       a permissions boundary or session policy does not allow; naming the account, the identity
+ *       side must allow. Otherwise the identity policies must allow, and the boundary and session
+ *       policy when present. For role trust ({@code sts:AssumeRole*} on a role) and KMS key
+ *       policies the resource policy itself must allow.
+ *   <li>Across accounts: the identity side (identity policies, boundary, session policy) AND the
+ *       resource policy must allow.
+ * </ol>
+ *
+ * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy evaluation logic</a>
+ */
+public final class Evaluator {
+  private static final int ROLE = 1;
+  private static final int DIRECT = 2;
+  private static final int ACCOUNT = 4;
+
+  private Evaluator() {}
+
+  /** Evaluates with full detail (matched statements, missing keys). */
+  public static EvaluationResult evaluate(PolicySet set, RequestContext request) {
+    Run run = new Run(request, true);
+    Decision d = run.decide(set);
+    List<String> missing = run.missing == null ? List.of() : new ArrayList<>(run.missing);
+    return new EvaluationResult(request, d, run.result, run.blocked, missing);
+  }
+
+  /** Only the decision: nothing is collected, for bulk runs. */
+  public static Decision decide(PolicySet set, RequestContext request) {
+    return new Run(request, false).decide(set);
+  }
+
+  /** The state of one evaluation. */
+  private static final class Run implements ConditionMatcher.Context, ConditionMatcher.Trace {
+    final RequestContext req;
+    final boolean detail;
+    Set<String> missing;
+    List<MatchedStatement> denies;
+    List<MatchedStatement> allows;
+    List<MatchedStatement> result = List.of();
+    final List<PolicyType> blocked = new ArrayList<>(2);
+    boolean hasBoundary;
+    // per-policy outputs
+    boolean anyAllow;
+    boolean anyDeny;
+    int allowKinds;
+
+    Run(RequestContext req, boolean detail) {
+      this.req = req;
+      this.detail = detail;
+      if (detail) {
+        denies = new ArrayList<>();
+        allows = new ArrayList<>();
+      }
+    }
+
+    @Override
+    public String[] values(String lowerCaseKey) {
+      return req.valuesLower(lowerCaseKey);
+    }
+
+    @Override
+    public String single(String lowerCaseKey) {
+      String[] v = req.valuesLower(lowerCaseKey);
+      return v != null && v.length == 1 ? v[0] : null;
+    }
+
+    @Override
+    public void missing(String key) {
+      if (missing == null) {
+        missing = new LinkedHashSet<>();
+      }
+      missing.add(key);
+    }
+
+    Decision decide(PolicySet set) {
+      hasBoundary = !set.permissionsBoundaries().isEmpty();
+      boolean deny = false;
+      boolean[] scpOk = new boolean[set.scpLevels().size()];
+      for (int l = 0; l < scpOk.length; l++) {
+        for (PolicySet.Named p : set.scpLevels().get(l)) {
+          eval(p, PolicyType.SCP, false, false);
+          deny |= anyDeny;
+          scpOk[l] |= anyAllow;
+        }
+      }
+      for (List<PolicySet.Named> level : set.rcpLevels()) {
+        for (PolicySet.Named p : level) {
+          eval(p, PolicyType.RCP, true, false);
+          deny |= anyDeny;
+        }
+      }
+      int resourceKinds = 0;
+      if (set.resourcePolicy().isPresent()) {
+        eval(set.resourcePolicy().get(), PolicyType.RESOURCE, true, true);
+        deny |= anyDeny;
+        resourceKinds = allowKinds;
+      }
+      boolean identityAllow = false;
+      for (PolicySet.Named p : set.identityPolicies()) {
+        eval(p, PolicyType.IDENTITY, false, true);
+        deny |= anyDeny;
+        identityAllow |= anyAllow;
+      }
+      boolean boundaryOk = true;
+      for (PolicySet.Named p : set.permissionsBoundaries()) {
+        eval(p, PolicyType.PERMISSIONS_BOUNDARY, false, true);
+        deny |= anyDeny;
+        boundaryOk &= anyAllow;
+      }
+      boolean sessionOk = true;
+      if (set.sessionPolicy().isPresent()) {
+        eval(set.sessionPolicy().get(), PolicyType.SESSION, false, true);
+        deny |= anyDeny;
+        sessionOk = anyAllow;
+      }
+      if (deny) {
+        if (detail) {
+          result = denies;
+        }
+        return Decision.EXPLICIT_DENY;
+      }
+      boolean scpAllowed = true;
+      for (boolean ok : scpOk) {
+        scpAllowed &= ok;
+      }
+      PrincipalMatcher.Caller caller = req.caller();
+      String callerAccount = caller.account();
+      String resourceAccount = req.resourceAccount().orElse(null);
+      if (resourceAccount == null) {
+        resourceAccount = arnAccount(req.resource());
+      }
+      boolean identityCaller = callerAccount != null; // an ARN principal: it has an identity side
+      boolean cross = identityCaller && resourceAccount != null && !resourceAccount.equals(callerAccount);
+      boolean resourceMustAllow = isTrustOrKeyPolicyRequest();
+      boolean identitySide = identityAllow && boundaryOk && sessionOk;
+
+      boolean allowed;
+      if (!identityCaller) {
+        allowed = (resourceKinds & (DIRECT | ROLE)) != 0;
+        if (!allowed) {
+          blocked.add(PolicyType.RESOURCE);
+        }
+      } else if (cross) {
+        boolean resourceSide = resourceKinds != 0;
+        allowed = resourceSide && identitySide;
+        if (!allowed) {
+          addIdentityBlocks(identityAllow, boundaryOk, sessionOk);
+          if (!resourceSide) {
+            blocked.add(PolicyType.RESOURCE);
+          }
+        }
+      } else {
+        boolean direct = (resourceKinds & DIRECT) != 0;
+        boolean role = (resourceKinds & ROLE) != 0 && boundaryOk && sessionOk;
+        boolean viaIdentity = identitySide && (!resourceMustAllow || resourceKinds != 0);
+        allowed = direct || role || viaIdentity;
+        if (!allowed) {
+          if ((resourceKinds & ROLE) != 0) {
+            addIdentityBlocks(true, boundaryOk, sessionOk);
+          } else {
+            addIdentityBlocks(identityAllow, boundaryOk, sessionOk);
+            if (resourceMustAllow && resourceKinds == 0) {
+              blocked.add(PolicyType.RESOURCE);
+            }
+          }
+        }
+      }
+      if (!scpAllowed) {
+        blocked.add(0, PolicyType.SCP);
+        allowed = false;
+      }
+      if (allowed) {
+        if (detail) {
+          result = allows;
+        }
+        return Decision.ALLOWED;
+      }
+      return Decision.IMPLICIT_DENY;
+    }
+
+    private void addIdentityBlocks(boolean identityAllow, boolean boundaryOk, boolean sessionOk) {
+      if (!identityAllow) {
+        blocked.add(PolicyType.IDENTITY);
+      }
+      if (!boundaryOk) {
+        blocked.add(PolicyType.PERMISSIONS_BOUNDARY);
+      }
+      if (!sessionOk) {
+        blocked.add(PolicyType.SESSION);
+      }
+    }
+
+    private boolean isTrustOrKeyPolicyRequest() {
+      String r = req.resource();
+      String svc = req.service();
+      if (svc.equals("sts") && r.startsWith("arn:") && r.contains(":iam::") && r.indexOf(":role/") > 0) {
+        return true;
+      }
+      return r.startsWith("arn:") && r.indexOf(":kms:") > 0 && r.indexOf(":key/") > 0;
+    }
+
+    private static String arnAccount(String arn) {
+      if (!arn.startsWith("arn:")) {
+        return null;
+      }
+      int from = 0;
+      for (int i = 0; i < 4; i++) {
+        from = arn.indexOf(':', from) + 1;
+        if (from == 0) {
+          return null;
+        }
+      }
+      int to = arn.indexOf(':', from);
+      if (to < 0 || to == from) {
+        return null;
+      }
+      return arn.substring(from, to);
+    }
+
+    /** Evaluates one policy: sets anyAllow, anyDeny, allowKinds and records matches when detailed. */
+    private void eval(PolicySet.Named named, PolicyType type, boolean checkPrincipal, boolean recordAllows) {
+      anyAllow = false;
+      anyDeny = false;
+      allowKinds = 0;
+      CompiledPolicy policy = named.policy();
+      CompiledStatement[] statements = policy.statements();
+      int[] a = policy.forService(req.service());
+      int[] b = policy.anyService();
+      int i = 0;
+      int j = 0;
+      while (i < a.length || j < b.length) {
+        int idx;
+        if (j >= b.length || (i < a.length && a[i] < b[j])) {
+          idx = a[i++];
+        } else {
+          idx = b[j++];
+        }
+        CompiledStatement s = statements[idx];
+        if (!detail && (s.isAllow() ? anyAllow && !checkPrincipal : anyDeny)) {
+          continue; // the answer for this policy cannot change
+        }
+        if (!s.matchesAction(req.lowerAction()) || !s.matchesResource(req.resource(), this)) {
+          continue;
+        }
+        PrincipalMatcher.Kind kind = s.matchesPrincipal(req.caller(), checkPrincipal, hasBoundary);
+        if (kind == PrincipalMatcher.Kind.NONE) {
+          continue;
+        }
+        if (!s.matchesConditions(this, detail ? this : null)) {
+          continue;
+        }
+        MatchedStatement m = detail
+            ? new MatchedStatement(named.name(), type, idx, s.source().sid(), s.source().effect())
+            : null;
+        if (s.isAllow()) {
+          anyAllow = true;
+          allowKinds |= switch (kind) {
+            case ROLE -> ROLE;
+            case ACCOUNT -> ACCOUNT;
+            default -> DIRECT;
+          };
+          if (detail && recordAllows) {
+            allows.add(m);
+          }
+        } else {
+          anyDeny = true;
+          if (detail) {
+            denies.add(m);
+          }
+        }
+      }
+    }
+  }
+}

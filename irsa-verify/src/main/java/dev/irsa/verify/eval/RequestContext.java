@@ -1,0 +1,185 @@
+package dev.irsa.verify.eval;
+
+import dev.irsa.verify.eval.internal.Ascii;
+import dev.irsa.verify.eval.internal.PrincipalMatcher;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One request to evaluate: who ({@code principal}), what ({@code action}), on what
+ * ({@code resource}), and the context keys with their values. Keys compare case-insensitively;
+ * a key given a list of values is multivalued (use {@code ForAllValues:}/{@code ForAnyValue:} in
+ * policies for it). The context is used exactly as given: nothing is derived from the principal
+ * (see {@link IrsaSession} for a builder that derives what AWS supplies for an IRSA session).
+ *
+ * <pre>{@code
+ * RequestContext r = RequestContext.builder()
+ *     .principal("arn:aws:sts::111122223333:assumed-role/app/s1")
+ *     .action("s3:GetObject")
+ *     .resource("arn:aws:s3:::my-bucket/key")
+ *     .context("aws:SecureTransport", "true")
+ *     .build();
+ * }</pre>
+ */
+public final class RequestContext {
+  private final String principal;
+  private final String action;
+  private final String resource;
+  private final Optional<String> resourceAccount;
+  private final Map<String, List<String>> context;
+  private final Map<String, String[]> byLowerKey;
+  private final String lowerAction;
+  private final String service;
+  private final PrincipalMatcher.Caller caller;
+
+  private RequestContext(Builder b) {
+    this.principal = b.principal;
+    this.action = Objects.requireNonNull(b.action, "action is required");
+    this.resource = Objects.requireNonNull(b.resource, "resource is required");
+    this.resourceAccount = Optional.ofNullable(b.resourceAccount);
+    Map<String, List<String>> ctx = new LinkedHashMap<>();
+    Map<String, String[]> lower = new HashMap<>();
+    b.context.forEach((k, v) -> {
+      ctx.put(k, List.copyOf(v));
+      lower.put(Ascii.lower(k), v.toArray(new String[0]));
+    });
+    this.context = Collections.unmodifiableMap(ctx);
+    this.byLowerKey = lower;
+    this.lowerAction = Ascii.lower(action);
+    int colon = lowerAction.indexOf(':');
+    this.service = colon < 0 ? lowerAction : lowerAction.substring(0, colon);
+    this.caller = PrincipalMatcher.Caller.of(principal);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A request with no context keys. */
+  public static RequestContext of(String principal, String action, String resource) {
+    return builder().principal(principal).action(action).resource(resource).build();
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder().principal(principal).action(action).resource(resource);
+    resourceAccount.ifPresent(b::resourceAccount);
+    context.forEach(b::context);
+    return b;
+  }
+
+  /** The caller's ARN (user, role or role session), a service principal, or empty for anonymous. */
+  public Optional<String> principal() {
+    return Optional.ofNullable(principal);
+  }
+
+  public String action() {
+    return action;
+  }
+
+  public String resource() {
+    return resource;
+  }
+
+  /** The account that owns the resource when given; else taken from the resource ARN, else the caller's. */
+  public Optional<String> resourceAccount() {
+    return resourceAccount;
+  }
+
+  /** Context keys as given, in order. */
+  public Map<String, List<String>> context() {
+    return context;
+  }
+
+  /** The values of a key (case-insensitive), empty when absent. */
+  public List<String> values(String key) {
+    String[] v = byLowerKey.get(Ascii.lower(key));
+    return v == null ? List.of() : List.of(v);
+  }
+
+  String[] valuesLower(String lowerCaseKey) {
+    return byLowerKey.get(lowerCaseKey);
+  }
+
+  String lowerAction() {
+    return lowerAction;
+  }
+
+  String service() {
+    return service;
+  }
+
+  PrincipalMatcher.Caller caller() {
+    return caller;
+  }
+
+  /** Context keys are not printed (values may be sensitive); their names are. */
+  @Override
+  public String toString() {
+    return "RequestContext{" + (principal == null ? "anonymous" : principal) + " " + action + " " + resource
+        + (context.isEmpty() ? "" : " keys=" + context.keySet()) + "}";
+  }
+
+  /** Builds a {@link RequestContext}; action and resource are required. */
+  public static final class Builder {
+    private String principal;
+    private String action;
+    private String resource;
+    private String resourceAccount;
+    private final Map<String, List<String>> context = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** The caller: a user, role or role-session ARN, or a service principal; {@code null} for anonymous. */
+    public Builder principal(String principal) {
+      this.principal = principal;
+      return this;
+    }
+
+    /** {@code service:Action}, e.g. {@code s3:GetObject} (case-insensitive when matched). */
+    public Builder action(String action) {
+      this.action = Objects.requireNonNull(action, "action");
+      return this;
+    }
+
+    /** The resource ARN, or {@code *} for actions without resource-level permissions. */
+    public Builder resource(String resource) {
+      this.resource = Objects.requireNonNull(resource, "resource");
+      return this;
+    }
+
+    /** The 12-digit account that owns the resource (S3 ARNs have none). */
+    public Builder resourceAccount(String account) {
+      this.resourceAccount = Objects.requireNonNull(account, "account");
+      return this;
+    }
+
+    /** A single-valued key (replaces an earlier value of the same key). */
+    public Builder context(String key, String value) {
+      return context(key, List.of(Objects.requireNonNull(value, "value")));
+    }
+
+    /** A multivalued key; an empty list is present-but-empty (ForAllValues true, ForAnyValue false). */
+    public Builder context(String key, List<String> values) {
+      Objects.requireNonNull(key, "key");
+      context.keySet().removeIf(k -> k.equalsIgnoreCase(key));
+      context.put(key, new ArrayList<>(values));
+      return this;
+    }
+
+    /** Removes a key (case-insensitive). */
+    public Builder removeContext(String key) {
+      context.keySet().removeIf(k -> k.equalsIgnoreCase(key));
+      return this;
+    }
+
+    public RequestContext build() {
+      return new RequestContext(this);
+    }
+  }
+}
