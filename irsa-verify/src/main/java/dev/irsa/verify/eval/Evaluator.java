@@ -147,7 +147,7 @@ public final class Evaluator {
       if (resourceAccount == null) {
         resourceAccount = arnAccount(req.resource());
       }
-      boolean identityCaller = callerAccount != null; // an ARN principal: it has an identity side
+      boolean identityCaller = callerAccount != null && !caller.federated(); // IAM users and roles have an identity side
       boolean cross = identityCaller && resourceAccount != null && !resourceAccount.equals(callerAccount);
       boolean resourceMustAllow = isTrustOrKeyPolicyRequest();
       boolean identitySide = identityAllow && boundaryOk && sessionOk;

@@ -95,29 +95,30 @@ public final class PrincipalMatcher {
   }
 
   /** What principal matching needs to know about the caller, derived once per request. */
-  public record Caller(String principal, String account, String roleKey, boolean isRole) {
+  public record Caller(String principal, String account, String roleKey, boolean isRole, boolean federated) {
     /** Analyses a principal: an IAM user/role ARN, a role-session ARN, a service or provider name. */
     public static Caller of(String principal) {
       if (principal == null) {
-        return new Caller(null, null, null, false);
+        return new Caller(null, null, null, false, false);
       }
       String[] parts = principal.split(":", 6);
       if (parts.length < 6 || !parts[0].equals("arn")) {
-        return new Caller(principal, null, null, false);
+        return new Caller(principal, null, null, false, false);
       }
       String account = parts[4].isEmpty() ? null : parts[4];
       String res = parts[5];
       if (parts[2].equals("sts") && res.startsWith("assumed-role/")) {
         List<String> seg = List.of(res.split("/", -1));
         if (seg.size() >= 3) {
-          return new Caller(principal, account, parts[1] + "/" + parts[4] + "/" + seg.get(1), false);
+          return new Caller(principal, account, parts[1] + "/" + parts[4] + "/" + seg.get(1), false, false);
         }
       }
       if (parts[2].equals("iam") && res.startsWith("role/")) {
         String name = res.substring(res.lastIndexOf('/') + 1);
-        return new Caller(principal, account, parts[1] + "/" + parts[4] + "/" + name, true);
+        return new Caller(principal, account, parts[1] + "/" + parts[4] + "/" + name, true, false);
       }
-      return new Caller(principal, account, null, false);
+      boolean federated = parts[2].equals("iam") && (res.startsWith("oidc-provider/") || res.startsWith("saml-provider/"));
+      return new Caller(principal, account, null, false, federated);
     }
   }
 }
