@@ -138,6 +138,19 @@ class PolicyDocumentTest {
   }
 
   @Test
+  void conditionsAreKeptGroupedByOperatorAsJsonWritesThem() {
+    // Found by PolicyParserFuzzTest: A, B, A could not survive a round trip through JSON's grouping.
+    Statement s = Statement.builder().allow().addAction("s3:GetObject")
+        .condition("StringEquals", "k1", "a")
+        .condition("Bool", "aws:SecureTransport", "true")
+        .condition("StringEquals", "k2", "b")
+        .build();
+    assertThat(s.conditions()).extracting(Condition::key).containsExactly("k1", "k2", "aws:SecureTransport");
+    PolicyDocument doc = PolicyDocument.of(s);
+    assertThat(PolicyDocument.fromJson(doc.toJson())).isEqualTo(doc);
+  }
+
+  @Test
   void principalHelpers() {
     Principal p = Principal.aws("111122223333").and(PrincipalType.SERVICE, "ec2.amazonaws.com")
         .and(PrincipalType.AWS, "111122223333", "arn:aws:iam::444455556666:root");
