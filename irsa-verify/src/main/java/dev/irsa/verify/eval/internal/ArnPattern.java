@@ -80,6 +80,11 @@ public final class ArnPattern {
     return resourceTemplate;
   }
 
+  /** False when the resource part holds a variable that has no value in {@code context} and no default. */
+  public boolean resolvable(Template.Lookup context) {
+    return resourceTemplate == null || !resourceTemplate.hasVariables() || resourceTemplate.resolve(context) != null;
+  }
+
   /** Matches {@code arn}; {@code context} supplies variable values (may be null when there are none). */
   public boolean matches(String arn, Template.Lookup context) {
     if (any) {

@@ -68,9 +68,21 @@ public final class CompiledStatement {
     return notAction != any;
   }
 
+  /**
+   * Resource/NotResource. An entry whose policy variable has no value matches nothing; a
+   * NotResource holding such an entry makes the statement not apply (irsa's choice: IAM documents
+   * neither, and the statement cannot be evaluated as written).
+   */
   public boolean matchesResource(String resource, Template.Lookup ctx) {
     if (resources == null) {
       return true;
+    }
+    if (notResource) {
+      for (ArnPattern p : resources) {
+        if (!p.resolvable(ctx)) {
+          return false;
+        }
+      }
     }
     boolean any = false;
     for (ArnPattern p : resources) {

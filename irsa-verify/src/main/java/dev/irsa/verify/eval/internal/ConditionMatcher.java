@@ -167,7 +167,7 @@ public final class ConditionMatcher {
   public boolean matches(Context ctx, Trace trace) {
     String[] req = ctx.values(key);
     if (type == OperatorType.NULL) {
-      boolean absent = req == null || req.length == 0;
+      boolean absent = req == null; // an empty list is present (and empty)
       for (boolean wantAbsent : bools) {
         if (wantAbsent == absent) {
           return true;

@@ -1,0 +1,211 @@
+package dev.irsa.verify.diff;
+
+import dev.irsa.core.internal.json.JsonNode;
+import dev.irsa.core.internal.json.JsonParser;
+import dev.irsa.core.internal.json.JsonWriter;
+import dev.irsa.verify.eval.Decision;
+import dev.irsa.verify.eval.Evaluator;
+import dev.irsa.verify.eval.internal.CaseCodec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Where {@code @cloud-copilot/iam-simulate} 0.1.173 and irsa disagree on purpose, each tied to
+ * the AWS documentation rule that shows irsa's answer is the documented one.
+ *
+ * <p>A disagreement is attributed to a divergence only when the case exercises it AND, where the
+ * peer's rule can be stated as a rewrite of the case, irsa evaluating the rewritten case gives
+ * exactly the peer's decision (i.e. the divergence alone accounts for the difference). Divergences
+ * that cannot be expressed as a rewrite are checked by a feature test only; they are marked so.
+ */
+final class KnownDivergences {
+  /** One documented divergence. */
+  record Divergence(String name, String rule, Explainer explainer) {}
+
+  interface Explainer {
+    boolean explains(String line, CaseCodec.Case c, Decision ours, Decision peer, List<String> peerIgnoredKeys);
+  }
+
+  private static final java.util.regex.Pattern NEGATED_WITH_VARIABLE =
+      java.util.regex.Pattern.compile("\"(ForAllValues:|ForAnyValue:)?(StringNot|ArnNot)[A-Za-z]*\":\\{[^}]*\\$\\{");
+
+  private static final java.util.regex.Pattern NOT_IP =
+      java.util.regex.Pattern.compile("\"NotIpAddress(IfExists)?\":\\{\"aws:SourceIp\":(\\[[^]]*]|\"[^\"]*\")");
+
+  static final List<Divergence> ALL = List.of(
+      new Divergence("oidc-trust-keys-dropped",
+          "IAM User Guide, 'Available keys for AWS web identity federation': <issuer>:sub and <issuer>:aud are in the "
+              + "AssumeRoleWithWebIdentity request context; EKS IRSA trust policies condition on them",
+          rewrite((key, node) -> key.equals("context") ? withoutKeys((JsonNode.Obj) node, k -> !k.startsWith("aws:")
+              && (k.endsWith(":sub") || k.endsWith(":aud"))) : null)),
+      new Divergence("peer-drops-inapplicable-context-keys",
+          "not an IAM rule: irsa's batch mode uses the context exactly as given (issue 4); iam-simulate drops keys the "
+              + "Service Authorization Reference does not list for the action (e.g. aws:ResourceTag/* for S3 objects)",
+          rewrite((key, node, ignored) -> key.equals("context") && !ignored.isEmpty()
+              ? withoutKeys((JsonNode.Obj) node, ignored::contains) : null)),
+      new Divergence("wildcard-after-account-segment",
+          "IAM User Guide, Resource element: wildcards may be used within any ARN segment, so "
+              + "arn:aws:dynamodb:us-east-1:111122223333:*/users matches table/users (iam-simulate never matches a "
+              + "resource part that starts with * and goes on)",
+          rewrite((key, node) -> key.equals("Resource") || key.equals("NotResource")
+              ? mapStrings(node, s -> resourcePartStartsWithStar(s) ? "arn:never:never:never:never:never" : s) : null)),
+      new Divergence("ip-zero-prefix",
+          "IAM User Guide, IpAddress condition operator: CIDR blocks per RFC 4632; 0.0.0.0/0 contains every IPv4 address",
+          rewrite((key, node) -> key.equals("aws:SourceIp")
+              ? mapStrings(node, s -> s.equals("0.0.0.0/0") ? "255.255.255.255/32" : s) : null)),
+      new Divergence("foranyvalue-ifexists-missing-key",
+          "IAM User Guide, ...IfExists condition operators: if the key is not present in the request context, the "
+              + "condition evaluates to true",
+          rewriteOperators(op -> op.startsWith("ForAnyValue:") && op.endsWith("IfExists")
+              ? op.substring(0, op.length() - "IfExists".length()) : op)),
+      new Divergence("version-2008-variables",
+          "IAM User Guide, policy variables: with Version 2008-10-17 (or none) variables are not replaced and are "
+              + "treated as literal strings",
+          rewrite((key, node) -> key.equals("Version") && node instanceof JsonNode.Str s && s.value().equals("2008-10-17")
+              ? new JsonNode.Str(0, 0, "2012-10-17") : null)),
+      new Divergence("mixed-date-formats (feature test)",
+          "IAM User Guide, Date condition operators: values are ISO 8601 or epoch seconds; the request and the "
+              + "policy may use different formats and compare as instants",
+          (line, c, ours, peer, ignored) -> line.contains("\"Date") && mixedDates(line)),
+      new Divergence("session-principal-vs-session-policy (feature test)",
+          "IAM User Guide, policy evaluation logic (session policies): a resource-based policy that names the "
+              + "role session ARN is not limited by an implicit deny in the session policy",
+          (line, c, ours, peer, ignored) -> ours == Decision.ALLOWED && peer == Decision.IMPLICIT_DENY
+              && c.policies().sessionPolicy().isPresent() && c.policies().resourcePolicy().isPresent()
+              && c.request().principal().map(p -> line.contains("\"Principal\":{\"AWS\":\"" + p + "\"")
+                  || line.contains("\"Principal\":\"*\"") || line.contains("\"AWS\":\"*\"")).orElse(false)),
+      new Divergence("unresolved-variable-negated-condition (feature test)",
+          "IAM User Guide, policy variables: when a variable has no value, StringEquals/StringLike do not match and the "
+              + "negated operators (StringNotEquals, ...) do",
+          (line, c, ours, peer, ignored) -> NEGATED_WITH_VARIABLE.matcher(line).find()),
+      new Divergence("not-ip-address-other-family (feature test)",
+          "IAM User Guide, NotIpAddress: true when the address is not in any listed range; an IPv6 address is in no "
+              + "IPv4 range (and the reverse)",
+          (line, c, ours, peer, ignored) -> mixedIpFamilies(line, c)));
+
+  private KnownDivergences() {}
+
+
+
+  static Divergence explain(String line, CaseCodec.Case c, Decision ours, Decision peer, List<String> ignored) {
+    for (Divergence d : ALL) {
+      if (d.explainer().explains(line, c, ours, peer, ignored)) {
+        return d;
+      }
+    }
+    return null;
+  }
+
+  /** An explainer that rewrites the case the peer's way and re-evaluates it with irsa. */
+  private static Explainer rewrite(BiFunction<String, JsonNode, JsonNode> replace) {
+    return rewrite((key, node, ignored) -> replace.apply(key, node));
+  }
+
+  interface Rewrite {
+    JsonNode apply(String key, JsonNode node, List<String> peerIgnoredKeys);
+  }
+
+  private static Explainer rewrite(Rewrite replace) {
+    return (line, c, ours, peer, ignored) -> {
+      JsonNode root = JsonParser.parse(line);
+      JsonNode rewritten = walk(root, "", (key, node) -> replace.apply(key, node, ignored));
+      String text = JsonWriter.write(rewritten, false);
+      if (text.equals(JsonWriter.write(root, false))) {
+        return false; // the case does not exercise this divergence
+      }
+      CaseCodec.Case r = CaseCodec.parse(text);
+      return Evaluator.evaluate(r.policies(), r.request()).decision() == peer;
+    };
+  }
+
+  /** Rewrites condition operator names. */
+  private static Explainer rewriteOperators(java.util.function.UnaryOperator<String> rename) {
+    return rewrite((key, node) -> {
+      if (!key.equals("Condition") || !(node instanceof JsonNode.Obj o)) {
+        return null;
+      }
+      LinkedHashMap<String, JsonNode> out = new LinkedHashMap<>();
+      o.members().forEach((k, v) -> out.put(rename.apply(k), v));
+      return new JsonNode.Obj(0, 0, out);
+    });
+  }
+
+  private static JsonNode walk(JsonNode node, String key, BiFunction<String, JsonNode, JsonNode> replace) {
+    JsonNode r = replace.apply(key, node);
+    if (r != null) {
+      return r;
+    }
+    if (node instanceof JsonNode.Obj o) {
+      LinkedHashMap<String, JsonNode> out = new LinkedHashMap<>();
+      o.members().forEach((k, v) -> out.put(k, walk(v, k, replace)));
+      return new JsonNode.Obj(o.line(), o.column(), out);
+    }
+    if (node instanceof JsonNode.Arr a) {
+      List<JsonNode> out = new ArrayList<>();
+      for (JsonNode e : a.elements()) {
+        out.add(walk(e, key, replace));
+      }
+      return new JsonNode.Arr(a.line(), a.column(), out);
+    }
+    return node;
+  }
+
+  private static JsonNode mapStrings(JsonNode node, java.util.function.UnaryOperator<String> f) {
+    if (node instanceof JsonNode.Str s) {
+      return new JsonNode.Str(s.line(), s.column(), f.apply(s.value()));
+    }
+    if (node instanceof JsonNode.Arr a) {
+      List<JsonNode> out = new ArrayList<>();
+      for (JsonNode e : a.elements()) {
+        out.add(mapStrings(e, f));
+      }
+      return new JsonNode.Arr(a.line(), a.column(), out);
+    }
+    return node;
+  }
+
+  private static JsonNode withoutKeys(JsonNode.Obj o, java.util.function.Predicate<String> drop) {
+    LinkedHashMap<String, JsonNode> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : o.members().entrySet()) {
+      if (!drop.test(e.getKey())) {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    return new JsonNode.Obj(o.line(), o.column(), out);
+  }
+
+  private static boolean resourcePartStartsWithStar(String arn) {
+    String[] parts = arn.split(":", 6);
+    return parts.length == 6 && parts[0].equals("arn") && parts[5].startsWith("*") && parts[5].length() > 1;
+  }
+
+
+
+  /** A NotIpAddress block lists an address of the other family than the request's aws:SourceIp. */
+  private static boolean mixedIpFamilies(String line, CaseCodec.Case c) {
+    List<String> ip = c.request().values("aws:SourceIp");
+    if (ip.size() != 1) {
+      return false;
+    }
+    boolean v6 = ip.get(0).contains(":");
+    java.util.regex.Matcher m = NOT_IP.matcher(line);
+    while (m.find()) {
+      for (String v : m.group(2).replaceAll("[\\[\\]\"]", "").split(",")) {
+        if (v.contains(":") != v6) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The request has an epoch-seconds date and a policy an ISO date (or the reverse). */
+  private static boolean mixedDates(String line) {
+    boolean epochInRequest = line.matches(".*\"aws:(CurrentTime|EpochTime|TokenIssueTime)\":\"[0-9]+\".*");
+    boolean isoInPolicy = line.matches(".*\"Date[A-Za-z]*\":\\{[^}]*\"[0-9]{4}-[0-9]{2}-[0-9]{2}.*");
+    return epochInRequest && isoInPolicy;
+  }
+}
