@@ -1,6 +1,7 @@
 package dev.irsa.examples;
 
 import dev.irsa.core.arn.DynamoDbArns;
+import dev.irsa.core.arn.RoleArn;
 import dev.irsa.core.policy.JsonFormat;
 import dev.irsa.core.policy.Permissions;
 import dev.irsa.core.policy.PolicyDocument;
@@ -22,6 +23,9 @@ final class WalkthroughCommand implements Callable<Integer> {
   @Option(names = "--table", defaultValue = Seed.TABLE, description = "DynamoDB table (default: ${DEFAULT-VALUE}).")
   String table;
 
+  @Option(names = "--json", description = "Print only the offline checks, as JSON.")
+  boolean json;
+
   @Override
   public Integer call() {
     PrintStream out = System.out;
@@ -30,12 +34,20 @@ final class WalkthroughCommand implements Callable<Integer> {
     OidcProvider cluster = OidcProvider.fromIssuer(Seed.ISSUER, Seed.ACCOUNT);
     ServiceAccountRef sa = ServiceAccountRef.of(Seed.NAMESPACE, Seed.SERVICE_ACCOUNT);
     PolicyDocument trust = IrsaTrust.of(cluster, sa);
+    var checks = OfflineChecks.run(policy, trust, cluster, sa, RoleArn.of(Seed.ACCOUNT, Seed.ROLE), bucket, tableArn);
+    if (json) {
+      out.println(OfflineChecks.json(checks));
+      return checks.stream().allMatch(OfflineChecks.Check::ok) ? 0 : 1;
+    }
 
     out.println("== 1. Permission policy (" + policy.iamSize() + " of 6,144 characters)");
     out.println(policy.toJson(JsonFormat.PRETTY));
     out.println();
     out.println("== 2. Trust policy for " + sa + " on " + cluster.issuerUrl() + " (" + trust.iamSize() + " of 2,048 characters)");
     out.println(trust.toJson(JsonFormat.PRETTY));
-    return 0;
+    out.println();
+    out.println("== 3. Offline checks (irsa-verify: evaluated against the policies above, no AWS calls)");
+    OfflineChecks.printTable(checks, out);
+    return checks.stream().allMatch(OfflineChecks.Check::ok) ? 0 : 1;
   }
 }

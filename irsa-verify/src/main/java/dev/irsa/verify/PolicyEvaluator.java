@@ -94,7 +94,7 @@ public final class PolicyEvaluator {
         .context(provider.audKey(), aud)
         .context("aws:FederatedProvider", provider.arn())
         .build();
-    return evaluate(PolicySet.builder().resourcePolicy(trust).build(), request);
+    return evaluate(PolicySet.builder().resourcePolicy("trust", CompiledPolicy.compile(trust)).build(), request);
   }
 
   /** True when a token's {@code iss} claim names the provider's issuer (STS compares them exactly). */
@@ -112,7 +112,7 @@ public final class PolicyEvaluator {
    *     {@code eks-cluster-arn}, {@code eks-cluster-name}, {@code kubernetes-pod-name}
    */
   public EvaluationResult podIdentityTrust(PolicyDocument trust, RoleArn role, Map<String, String> sessionTags) {
-    PolicySet set = PolicySet.builder().resourcePolicy(trust).build();
+    PolicySet set = PolicySet.builder().resourcePolicy("trust", CompiledPolicy.compile(trust)).build();
     EvaluationResult last = null;
     for (String action : List.of("sts:AssumeRole", "sts:TagSession")) {
       RequestContext.Builder b = RequestContext.builder()

@@ -257,7 +257,7 @@ public final class Evaluator {
         if (!detail && (s.isAllow() ? anyAllow && !checkPrincipal : anyDeny)) {
           continue; // the answer for this policy cannot change
         }
-        if (!s.matchesAction(req.lowerAction()) || !s.matchesResource(req.resource(), this)) {
+        if (!s.matchesAction(req.lowerAction(), req.service()) || !s.matchesResource(req.resourceParts(), this)) {
           continue;
         }
         PrincipalMatcher.Kind kind = s.matchesPrincipal(req.caller(), checkPrincipal, hasBoundary);

@@ -1,5 +1,6 @@
 package dev.irsa.verify.eval;
 
+import dev.irsa.verify.eval.internal.ArnPattern;
 import dev.irsa.verify.eval.internal.Ascii;
 import dev.irsa.verify.eval.internal.PrincipalMatcher;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class RequestContext {
   private final String lowerAction;
   private final String service;
   private final PrincipalMatcher.Caller caller;
+  private final ArnPattern.Parts resourceParts;
 
   private RequestContext(Builder b) {
     this.principal = b.principal;
@@ -55,6 +57,11 @@ public final class RequestContext {
     int colon = lowerAction.indexOf(':');
     this.service = colon < 0 ? lowerAction : lowerAction.substring(0, colon);
     this.caller = PrincipalMatcher.Caller.of(principal);
+    this.resourceParts = ArnPattern.Parts.of(resource);
+  }
+
+  ArnPattern.Parts resourceParts() {
+    return resourceParts;
   }
 
   public static Builder builder() {

@@ -87,6 +87,11 @@ public final class ArnPattern {
 
   /** Matches {@code arn}; {@code context} supplies variable values (may be null when there are none). */
   public boolean matches(String arn, Template.Lookup context) {
+    return any || matches(Parts.of(arn), context);
+  }
+
+  /** Matches an ARN already split into parts (split once per request, matched against many patterns). */
+  public boolean matches(Parts parts, Template.Lookup context) {
     if (any) {
       return true;
     }
@@ -99,17 +104,35 @@ public final class ArnPattern {
       g = globs.clone();
       g[RESOURCE] = last;
     }
-    int[] starts = new int[PARTS + 1];
-    int n = 0;
-    starts[n++] = 0;
-    for (int i = 0; i < arn.length() && n < PARTS; i++) {
-      if (arn.charAt(i) == ':') {
+    return match(g, parts.text, parts.starts, parts.count, 0, 0);
+  }
+
+  /** An ARN split at its first five colons: part k spans {@code [starts[k], starts[k+1] - 1)}. */
+  public static final class Parts {
+    final String text;
+    final int[] starts;
+    final int count;
+
+    private Parts(String text, int[] starts, int count) {
+      this.text = text;
+      this.starts = starts;
+      this.count = count;
+    }
+
+    public static Parts of(String arn) {
+      int[] starts = new int[PARTS + 1];
+      int n = 0;
+      starts[n++] = 0;
+      for (int i = arn.indexOf(':'); i >= 0 && n < PARTS; i = arn.indexOf(':', i + 1)) {
         starts[n++] = i + 1;
       }
+      starts[n] = arn.length() + 1;
+      return new Parts(arn, starts, n);
     }
-    // part k spans [starts[k], starts[k+1] - 1); the last part runs to the end.
-    starts[n] = arn.length() + 1;
-    return match(g, arn, starts, n, 0, 0);
+
+    public String text() {
+      return text;
+    }
   }
 
   private boolean match(Glob[] g, String arn, int[] starts, int n, int seg, int part) {

@@ -8,7 +8,9 @@ public final class CompiledStatement {
   private final Statement source;
   private final int index;
   private final boolean allow;
-  private final Glob[] actions;
+  private final java.util.Set<String> literalActions; // lower-cased, no wildcard
+  private final java.util.Map<String, Glob[]> wildcardActionsByService;
+  private final Glob[] wildcardActionsAnyService;
   private final boolean notAction;
   private final ArnPattern[] resources; // null: no Resource element (matches everything)
   private final boolean notResource;
@@ -21,7 +23,25 @@ public final class CompiledStatement {
     this.source = source;
     this.index = index;
     this.allow = source.isAllow();
-    this.actions = actions;
+    java.util.Set<String> literal = new java.util.HashSet<>();
+    java.util.Map<String, java.util.List<Glob>> bySvc = new java.util.HashMap<>();
+    java.util.List<Glob> any = new java.util.ArrayList<>();
+    for (Glob g : actions) {
+      if (g.isLiteral()) {
+        literal.add(g.toString());
+        continue;
+      }
+      String svc = servicePrefix(g.toString());
+      if (svc == null) {
+        any.add(g);
+      } else {
+        bySvc.computeIfAbsent(svc, k -> new java.util.ArrayList<>()).add(g);
+      }
+    }
+    this.literalActions = literal;
+    this.wildcardActionsByService = new java.util.HashMap<>();
+    bySvc.forEach((k, v) -> wildcardActionsByService.put(k, v.toArray(new Glob[0])));
+    this.wildcardActionsAnyService = any.toArray(new Glob[0]);
     this.notAction = source.actions().isEmpty();
     this.resources = resources;
     this.notResource = !source.notResources().isEmpty();
@@ -56,16 +76,32 @@ public final class CompiledStatement {
     return Ascii.lower(svc);
   }
 
-  /** The lower-cased action is covered by Action (or not excluded by NotAction). */
-  public boolean matchesAction(String lowerCaseAction) {
-    boolean any = false;
-    for (Glob g : actions) {
-      if (g.matches(lowerCaseAction)) {
-        any = true;
-        break;
+  /**
+   * The lower-cased action (of lower-cased {@code service}) is covered by Action (or not excluded
+   * by NotAction). Literal actions are looked up in a set, wildcards only for their service.
+   */
+  public boolean matchesAction(String lowerCaseAction, String service) {
+    return notAction != anyAction(lowerCaseAction, service);
+  }
+
+  private boolean anyAction(String action, String service) {
+    if (literalActions.contains(action)) {
+      return true;
+    }
+    Glob[] svc = wildcardActionsByService.get(service);
+    if (svc != null) {
+      for (Glob g : svc) {
+        if (g.matches(action)) {
+          return true;
+        }
       }
     }
-    return notAction != any;
+    for (Glob g : wildcardActionsAnyService) {
+      if (g.matches(action)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -73,7 +109,7 @@ public final class CompiledStatement {
    * NotResource holding such an entry makes the statement not apply (irsa's choice: IAM documents
    * neither, and the statement cannot be evaluated as written).
    */
-  public boolean matchesResource(String resource, Template.Lookup ctx) {
+  public boolean matchesResource(ArnPattern.Parts resource, Template.Lookup ctx) {
     if (resources == null) {
       return true;
     }
