@@ -22,6 +22,7 @@ public final class ArnPattern {
   private final boolean[] endsWithStar;
   private final Template resourceTemplate; // non-null when the resource part holds variables
   private final boolean resourceElement;
+  private final String literalPrefix; // text before the first wildcard or variable: every match starts with it
 
   private ArnPattern(String source, boolean any, Glob[] globs, boolean[] endsWithStar, Template resourceTemplate,
       boolean resourceElement) {
@@ -31,6 +32,15 @@ public final class ArnPattern {
     this.endsWithStar = endsWithStar;
     this.resourceTemplate = resourceTemplate;
     this.resourceElement = resourceElement;
+    int cut = source.length();
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == '*' || c == '?' || c == '$') {
+        cut = i;
+        break;
+      }
+    }
+    this.literalPrefix = source.substring(0, cut);
   }
 
   /** A Resource/NotResource entry; variables substituted when {@code substitute} (Version 2012-10-17). */
@@ -94,6 +104,9 @@ public final class ArnPattern {
   public boolean matches(Parts parts, Template.Lookup context) {
     if (any) {
       return true;
+    }
+    if (!parts.text.startsWith(literalPrefix)) {
+      return false;
     }
     Glob[] g = globs;
     if (resourceTemplate != null) {

@@ -54,7 +54,7 @@ public final class PolicyCompiler {
       List<String> actionList = s.actions().isEmpty() ? s.notActions() : s.actions();
       Glob[] actions = new Glob[actionList.size()];
       for (int a = 0; a < actions.length; a++) {
-        actions[a] = Glob.compile(actionList.get(a), true);
+        actions[a] = Glob.compile(Ascii.lower(actionList.get(a)), false); // requests lower-case the action once
       }
       List<String> resourceList = s.resources().isEmpty() ? s.notResources() : s.resources();
       ArnPattern[] resources = null;

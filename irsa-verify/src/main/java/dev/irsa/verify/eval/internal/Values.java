@@ -41,6 +41,10 @@ public final class Values {
         break;
       }
     }
+    long fast = fastIso(t);
+    if (fast != Long.MIN_VALUE) {
+      return fast;
+    }
     if (numeric) {
       BigDecimal d = number(t);
       if (d == null) {
@@ -72,6 +76,53 @@ public final class Values {
     } catch (DateTimeParseException e) {
       return Long.MIN_VALUE;
     }
+  }
+
+  /** {@code yyyy-MM-dd} or {@code yyyy-MM-ddTHH:mm:ssZ} (the forms AWS supplies) without a formatter; else MIN_VALUE. */
+  private static long fastIso(String t) {
+    int n = t.length();
+    if (n != 10 && n != 20) {
+      return Long.MIN_VALUE;
+    }
+    if (t.charAt(4) != '-' || t.charAt(7) != '-') {
+      return Long.MIN_VALUE;
+    }
+    int y = digits(t, 0, 4);
+    int mo = digits(t, 5, 2);
+    int d = digits(t, 8, 2);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31) {
+      return Long.MIN_VALUE;
+    }
+    long seconds = 0;
+    if (n == 20) {
+      if (t.charAt(10) != 'T' || t.charAt(13) != ':' || t.charAt(16) != ':' || t.charAt(19) != 'Z') {
+        return Long.MIN_VALUE;
+      }
+      int h = digits(t, 11, 2);
+      int mi = digits(t, 14, 2);
+      int se = digits(t, 17, 2);
+      if (h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59) {
+        return Long.MIN_VALUE;
+      }
+      seconds = h * 3600L + mi * 60L + se;
+    }
+    try {
+      return (LocalDate.of(y, mo, d).toEpochDay() * 86_400L + seconds) * 1000L;
+    } catch (java.time.DateTimeException e) {
+      return Long.MIN_VALUE;
+    }
+  }
+
+  private static int digits(String s, int from, int len) {
+    int v = 0;
+    for (int i = from; i < from + len; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /** An address or CIDR block as bytes (4 or 16) and a prefix length; {@code null} when invalid. */

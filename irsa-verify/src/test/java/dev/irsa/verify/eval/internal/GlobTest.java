@@ -56,6 +56,9 @@ class GlobTest {
     assertThat(g.matches(input + "b")).isTrue();
     assertThat(Glob.compile("*".repeat(1000), false).matches(input)).isTrue();
     assertThat(Glob.compile("*".repeat(1000) + "?b", false).matches(input)).isFalse();
+    assertThat(Glob.compile("*a".repeat(1000) + "*b*", false).matches(input)).isFalse();
+    assertThat(Glob.compile("*a".repeat(1000) + "*b*", false).matches(input + "b")).isTrue();
+    assertThat(Glob.compile("*a".repeat(1000) + "*", false).matches("a".repeat(999))).isFalse();
   }
 
   @Test
