@@ -52,6 +52,12 @@ final class KnownDivergences {
               + "resource part that starts with * and goes on)",
           rewrite((key, node) -> key.equals("Resource") || key.equals("NotResource")
               ? mapStrings(node, s -> resourcePartStartsWithStar(s) ? "arn:never:never:never:never:never" : s) : null)),
+      new Divergence("notprincipal-role-exempts-sessions",
+          "IAM User Guide, NotPrincipal: to exempt a role session from a Deny, the assumed-role session ARN must be "
+              + "listed; the role ARN alone does not name its sessions",
+          (line, c, ours, peer, ignored) -> c.request().principal().filter(p -> p.contains(":assumed-role/"))
+              .map(session -> reevaluate(line, (key, node) -> key.equals("NotPrincipal") && node instanceof JsonNode.Obj o
+                  ? withSessionOfListedRole(o, session) : null, peer)).orElse(false)),
       new Divergence("ip-zero-prefix",
           "IAM User Guide, IpAddress condition operator: CIDR blocks per RFC 4632; 0.0.0.0/0 contains every IPv4 address",
           rewrite((key, node) -> key.equals("aws:SourceIp")
@@ -97,6 +103,44 @@ final class KnownDivergences {
       }
     }
     return null;
+  }
+
+  /** True when the rewrite changes the case and irsa then decides as the peer did. */
+  private static boolean reevaluate(String line, BiFunction<String, JsonNode, JsonNode> replace, Decision peer) {
+    JsonNode root = JsonParser.parse(line);
+    String text = JsonWriter.write(walk(root, "", replace), false);
+    if (text.equals(JsonWriter.write(root, false))) {
+      return false;
+    }
+    CaseCodec.Case r = CaseCodec.parse(text);
+    return Evaluator.evaluate(r.policies(), r.request()).decision() == peer;
+  }
+
+  /** Adds {@code session} to a NotPrincipal's AWS list when the list names the session's role. */
+  private static JsonNode withSessionOfListedRole(JsonNode.Obj notPrincipal, String session) {
+    String[] s = session.split(":", 6);
+    String role = s[5].split("/")[1];
+    JsonNode aws = notPrincipal.get("AWS");
+    List<JsonNode> ids = new ArrayList<>();
+    if (aws instanceof JsonNode.Str str) {
+      ids.add(str);
+    } else if (aws instanceof JsonNode.Arr arr) {
+      ids.addAll(arr.elements());
+    } else {
+      return null;
+    }
+    boolean names = false;
+    for (JsonNode id : ids) {
+      String v = ((JsonNode.Str) id).value();
+      names |= v.startsWith("arn:" + s[1] + ":iam::" + s[4] + ":role/") && v.endsWith("/" + role);
+    }
+    if (!names) {
+      return null;
+    }
+    ids.add(new JsonNode.Str(0, 0, session));
+    LinkedHashMap<String, JsonNode> out = new LinkedHashMap<>(notPrincipal.members());
+    out.put("AWS", new JsonNode.Arr(0, 0, ids));
+    return new JsonNode.Obj(0, 0, out);
   }
 
   /** An explainer that rewrites the case the peer's way and re-evaluates it with irsa. */
