@@ -93,6 +93,10 @@ class EvaluatorTest {
         arguments("a role ARN with a path names the role's sessions (whose ARNs drop the path)",
             "{\"id\":\"16\",\"resourcePolicy\":" + resourcePolicy("Allow", "{\"AWS\":\"arn:aws:iam::111122223333:role/team/app\"}") + ",\"request\":" + get() + "}",
             "{\"id\":\"16\",\"decision\":\"ALLOWED\",\"matched\":[{\"policy\":\"resource\",\"statement\":0}],\"blockedBy\":[]}"),
+        arguments("a caller that is the role itself is named only by its exact ARN (path included)",
+            "{\"id\":\"16b\",\"resourcePolicy\":" + resourcePolicy("Allow", "{\"AWS\":\"arn:aws:iam::111122223333:role/team/app\"}") + ",\"request\":"
+                + request("arn:aws:iam::111122223333:role/app", "s3:GetObject", "arn:aws:s3:::b/k", "") + "}",
+            "{\"id\":\"16b\",\"decision\":\"IMPLICIT_DENY\",\"matched\":[],\"blockedBy\":[\"identity\"]}"),
         arguments("an account principal delegates: the identity side must allow",
             "{\"id\":\"17\",\"resourcePolicy\":" + resourcePolicy("Allow", "{\"AWS\":\"111122223333\"}") + ",\"request\":" + get() + "}",
             "{\"id\":\"17\",\"decision\":\"IMPLICIT_DENY\",\"matched\":[],\"blockedBy\":[\"identity\"]}"),

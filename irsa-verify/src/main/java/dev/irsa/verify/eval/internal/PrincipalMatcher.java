@@ -13,8 +13,8 @@ import java.util.Set;
  *   <li>{@link Kind#DIRECT}: {@code "*"}, {@code {"AWS": "*"}}, the exact user or role-session ARN,
  *       a service or a federated provider: the resource policy alone can allow (same account);
  *   <li>{@link Kind#ROLE}: a role ARN that the caller's session belongs to (the session ARN drops the
- *       role path, so account and role name are compared): still limited by an implicit deny in
- *       the permissions boundary or session policy;
+ *       role path, so account and role name are compared), or the caller's own role ARN (compared
+ *       exactly): still limited by an implicit deny in the permissions boundary or session policy;
  *   <li>{@link Kind#ACCOUNT}: {@code "111122223333"} or {@code arn:aws:iam::111122223333:root}:
  *       delegation to the account, whose identity policies must allow too.
  * </ul>
@@ -70,7 +70,8 @@ public final class PrincipalMatcher {
     if (exact.contains(p)) {
       return caller.roleKey() != null && caller.isRole() ? Kind.ROLE : Kind.DIRECT;
     }
-    if (caller.roleKey() != null && roles.contains(caller.roleKey())) {
+    if (caller.roleKey() != null && !caller.isRole() && roles.contains(caller.roleKey())) {
+      // a session ARN drops the role path: account and role name identify the role (names are unique per account)
       return Kind.ROLE;
     }
     if (caller.account() != null && accounts.contains(caller.account())) {
