@@ -126,6 +126,11 @@ class DifferentialIT {
     for (KnownDivergences.Divergence d : KnownDivergences.ALL) {
       report.append(String.format(Locale.ROOT, "  %-34s %,6d  (%s)%n", d.name(), classified.getOrDefault(d.name(), 0), d.rule()));
     }
+    classified.forEach((name, n) -> {
+      if (name.startsWith("combined: ")) {
+        report.append(String.format(Locale.ROOT, "  %-34s %,6d%n", name, n));
+      }
+    });
     report.append(String.format(Locale.ROOT, "different, unexplained: %,d%n", unexplained.size()));
     report.append(String.format(Locale.ROOT,
         "throughput on the first %,d cases, one thread each: irsa %,.0f decisions/s, iam-simulate %,.0f decisions/s, ratio %.0fx%n",

@@ -20,13 +20,31 @@ import java.util.function.BiFunction;
  * peer's rule can be stated as a rewrite of the case, irsa evaluating the rewritten case gives
  * exactly the peer's decision (i.e. the divergence alone accounts for the difference). Divergences
  * that cannot be expressed as a rewrite are checked by a feature test only; they are marked so.
+ * A case exercising several divergences is attributed to their combination only when applying all
+ * their rewrites (and at most one feature test) accounts for the difference.
  */
 final class KnownDivergences {
-  /** One documented divergence. */
-  record Divergence(String name, String rule, Explainer explainer) {}
+  /**
+   * One documented divergence: either a rewrite of the case into what the peer effectively
+   * evaluates, or (when that cannot be stated) a feature test.
+   */
+  record Divergence(String name, String rule, Rewriter rewriter, Explainer featureTest) {
+    Divergence(String name, String rule, Rewriter rewriter) {
+      this(name, rule, rewriter, null);
+    }
+
+    Divergence(String name, String rule, Explainer featureTest) {
+      this(name, rule, null, featureTest);
+    }
+  }
 
   interface Explainer {
     boolean explains(String line, CaseCodec.Case c, Decision ours, Decision peer, List<String> peerIgnoredKeys);
+  }
+
+  /** The case as the peer effectively evaluates it (the same text when the divergence does not apply). */
+  interface Rewriter {
+    String rewrite(String line, CaseCodec.Case c, List<String> peerIgnoredKeys);
   }
 
   private static final java.util.regex.Pattern NEGATED_WITH_VARIABLE =
@@ -55,9 +73,9 @@ final class KnownDivergences {
       new Divergence("notprincipal-role-exempts-sessions",
           "IAM User Guide, NotPrincipal: to exempt a role session from a Deny, the assumed-role session ARN must be "
               + "listed; the role ARN alone does not name its sessions",
-          (line, c, ours, peer, ignored) -> c.request().principal().filter(p -> p.contains(":assumed-role/"))
-              .map(session -> reevaluate(line, (key, node) -> key.equals("NotPrincipal") && node instanceof JsonNode.Obj o
-                  ? withSessionOfListedRole(o, session) : null, peer)).orElse(false)),
+          (Rewriter) (line, c, ignored) -> c.request().principal().filter(p -> p.contains(":assumed-role/"))
+              .map(session -> rewriteText(line, (key, node) -> key.equals("NotPrincipal") && node instanceof JsonNode.Obj o
+                  ? withSessionOfListedRole(o, session) : null)).orElse(line)),
       new Divergence("ip-zero-prefix",
           "IAM User Guide, IpAddress condition operator: CIDR blocks per RFC 4632; 0.0.0.0/0 contains every IPv4 address",
           rewrite((key, node) -> key.equals("aws:SourceIp")
@@ -75,45 +93,80 @@ final class KnownDivergences {
       new Divergence("mixed-date-formats (feature test)",
           "IAM User Guide, Date condition operators: values are ISO 8601 or epoch seconds; the request and the "
               + "policy may use different formats and compare as instants",
-          (line, c, ours, peer, ignored) -> line.contains("\"Date") && mixedDates(line)),
+          (Explainer) (line, c, ours, peer, ignored) -> line.contains("\"Date") && mixedDates(line)),
       new Divergence("session-principal-vs-session-policy (feature test)",
           "IAM User Guide, policy evaluation logic (session policies): a resource-based policy that names the "
               + "role session ARN is not limited by an implicit deny in the session policy",
-          (line, c, ours, peer, ignored) -> ours == Decision.ALLOWED && peer == Decision.IMPLICIT_DENY
+          (Explainer) (line, c, ours, peer, ignored) -> ours == Decision.ALLOWED && peer == Decision.IMPLICIT_DENY
               && c.policies().sessionPolicy().isPresent() && c.policies().resourcePolicy().isPresent()
               && c.request().principal().map(p -> line.contains("\"Principal\":{\"AWS\":\"" + p + "\"")
                   || line.contains("\"Principal\":\"*\"") || line.contains("\"AWS\":\"*\"")).orElse(false)),
       new Divergence("unresolved-variable-negated-condition (feature test)",
           "IAM User Guide, policy variables: when a variable has no value, StringEquals/StringLike do not match and the "
               + "negated operators (StringNotEquals, ...) do",
-          (line, c, ours, peer, ignored) -> NEGATED_WITH_VARIABLE.matcher(line).find()),
+          (Explainer) (line, c, ours, peer, ignored) -> NEGATED_WITH_VARIABLE.matcher(line).find()),
       new Divergence("not-ip-address-other-family (feature test)",
           "IAM User Guide, NotIpAddress: true when the address is not in any listed range; an IPv6 address is in no "
               + "IPv4 range (and the reverse)",
-          (line, c, ours, peer, ignored) -> mixedIpFamilies(line, c)));
+          (Explainer) (line, c, ours, peer, ignored) -> mixedIpFamilies(line, c)));
 
   private KnownDivergences() {}
 
 
 
+  /**
+   * The divergence that accounts for a difference, or null. First each divergence alone; then all
+   * rewrites together (a case can exercise several), optionally followed by one feature test.
+   */
   static Divergence explain(String line, CaseCodec.Case c, Decision ours, Decision peer, List<String> ignored) {
     for (Divergence d : ALL) {
-      if (d.explainer().explains(line, c, ours, peer, ignored)) {
+      if (d.rewriter() != null) {
+        String r = d.rewriter().rewrite(line, c, ignored);
+        if (!r.equals(line) && decide(r) == peer) {
+          return d;
+        }
+      } else if (d.featureTest().explains(line, c, ours, peer, ignored)) {
         return d;
+      }
+    }
+    String combined = line;
+    List<String> names = new ArrayList<>();
+    for (Divergence d : ALL) {
+      if (d.rewriter() != null) {
+        String r = d.rewriter().rewrite(combined, CaseCodec.parse(combined), ignored);
+        if (!r.equals(combined)) {
+          names.add(d.name());
+          combined = r;
+        }
+      }
+    }
+    if (names.isEmpty()) {
+      return null;
+    }
+    Decision now = decide(combined);
+    if (now == peer && names.size() > 1) {
+      return new Divergence("combined: " + String.join(" + ", names), "each rule above", (Rewriter) null);
+    }
+    CaseCodec.Case rc = CaseCodec.parse(combined);
+    for (Divergence d : ALL) {
+      if (d.featureTest() != null && d.featureTest().explains(combined, rc, now, peer, ignored)) {
+        names.add(d.name());
+        return new Divergence("combined: " + String.join(" + ", names), "each rule above", (Rewriter) null);
       }
     }
     return null;
   }
 
-  /** True when the rewrite changes the case and irsa then decides as the peer did. */
-  private static boolean reevaluate(String line, BiFunction<String, JsonNode, JsonNode> replace, Decision peer) {
+  private static Decision decide(String line) {
+    CaseCodec.Case r = CaseCodec.parse(line);
+    return Evaluator.evaluate(r.policies(), r.request()).decision();
+  }
+
+  /** The case with {@code replace} applied to its JSON tree. */
+  private static String rewriteText(String line, BiFunction<String, JsonNode, JsonNode> replace) {
     JsonNode root = JsonParser.parse(line);
     String text = JsonWriter.write(walk(root, "", replace), false);
-    if (text.equals(JsonWriter.write(root, false))) {
-      return false;
-    }
-    CaseCodec.Case r = CaseCodec.parse(text);
-    return Evaluator.evaluate(r.policies(), r.request()).decision() == peer;
+    return text.equals(JsonWriter.write(root, false)) ? line : text;
   }
 
   /** Adds {@code session} to a NotPrincipal's AWS list when the list names the session's role. */
@@ -143,8 +196,7 @@ final class KnownDivergences {
     return new JsonNode.Obj(0, 0, out);
   }
 
-  /** An explainer that rewrites the case the peer's way and re-evaluates it with irsa. */
-  private static Explainer rewrite(BiFunction<String, JsonNode, JsonNode> replace) {
+  private static Rewriter rewrite(BiFunction<String, JsonNode, JsonNode> replace) {
     return rewrite((key, node, ignored) -> replace.apply(key, node));
   }
 
@@ -152,21 +204,12 @@ final class KnownDivergences {
     JsonNode apply(String key, JsonNode node, List<String> peerIgnoredKeys);
   }
 
-  private static Explainer rewrite(Rewrite replace) {
-    return (line, c, ours, peer, ignored) -> {
-      JsonNode root = JsonParser.parse(line);
-      JsonNode rewritten = walk(root, "", (key, node) -> replace.apply(key, node, ignored));
-      String text = JsonWriter.write(rewritten, false);
-      if (text.equals(JsonWriter.write(root, false))) {
-        return false; // the case does not exercise this divergence
-      }
-      CaseCodec.Case r = CaseCodec.parse(text);
-      return Evaluator.evaluate(r.policies(), r.request()).decision() == peer;
-    };
+  private static Rewriter rewrite(Rewrite replace) {
+    return (line, c, ignored) -> rewriteText(line, (key, node) -> replace.apply(key, node, ignored));
   }
 
   /** Rewrites condition operator names. */
-  private static Explainer rewriteOperators(java.util.function.UnaryOperator<String> rename) {
+  private static Rewriter rewriteOperators(java.util.function.UnaryOperator<String> rename) {
     return rewrite((key, node) -> {
       if (!key.equals("Condition") || !(node instanceof JsonNode.Obj o)) {
         return null;
