@@ -15,7 +15,7 @@
 //     R resourceType arnTemplate conditionKeys(comma-separated)
 //     K conditionKey type
 //     A Action accessLevels(|-separated) resourceTypes(comma-separated, '*' suffix = required) conditionKeys
-//   SOURCE.txt                  package name, version and licence
+//   SOURCE.txt                  package name, version and licence; LICENSE-iam-data.txt its MIT licence
 // Descriptions are dropped; everything else the linter and evaluator need is kept.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -83,6 +83,7 @@ try {
   const globalLines = globals.map((k) => `${k.key}\t${k.type}`).sort();
   fs.writeFileSync(path.join(out, "global-condition-keys.tsv"), globalLines.join("\n") + "\n");
 
+  fs.copyFileSync(path.join(pkgDir, "LICENSE.txt"), path.join(out, "LICENSE-iam-data.txt"));
   fs.writeFileSync(path.join(out, "SOURCE.txt"),
     `${pkg.name} ${pkg.version} (${pkg.license}, https://github.com/act-security-labs/iam-data)\n` +
     `data updated ${pkg.updatedAt || "unknown"}; ${services.length} services, ` +
