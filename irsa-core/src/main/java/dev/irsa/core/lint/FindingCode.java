@@ -41,8 +41,12 @@ public enum FindingCode {
   UNKNOWN_ACTION(Severity.ERROR),
   /** No resource of the statement is of a type the action takes. */
   RESOURCE_TYPE_MISMATCH(Severity.ERROR),
-  /** The action has no resource-level permissions, but the statement names specific resources. */
-  ACTION_REQUIRES_WILDCARD_RESOURCE(Severity.ERROR),
+  /**
+   * The reference lists no resource types for the action (only {@code "Resource": "*"}), but the
+   * statement names specific resources. A warning: some services still authorize such actions
+   * against a service-wide ARN such as {@code arn:aws:s3:::*}.
+   */
+  ACTION_REQUIRES_WILDCARD_RESOURCE(Severity.WARNING),
   /** A trust policy action outside STS. */
   TRUST_ACTION_NOT_STS(Severity.ERROR),
 

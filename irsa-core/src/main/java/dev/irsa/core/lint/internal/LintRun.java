@@ -406,8 +406,8 @@ public final class LintRun {
       int fifthColon = r.length() - parts[5].length() - 1;
       int var = r.indexOf("${");
       if (var >= 0 && var < fifthColon) {
-        add(FindingCode.POLICY_VARIABLE_NOT_ALLOWED, p, "policy variables are only substituted in the resource part"
-            + " of an ARN (after the fifth colon): \"" + r + "\"");
+        add(FindingCode.POLICY_VARIABLE_NOT_ALLOWED, Severity.WARNING, p, "IAM documents policy variables in the"
+            + " resource part of an ARN (after the fifth colon) only: \"" + r + "\" may not match as intended");
         continue;
       }
       checkable.add(r);
@@ -440,8 +440,9 @@ public final class LintRun {
       }
       String p = valuePath(path, node, "Action", i);
       if (l.actions().stream().allMatch(ServiceAction::requiresWildcardResource)) {
-        add(FindingCode.ACTION_REQUIRES_WILDCARD_RESOURCE, p, describe(l) + " does not support resource-level"
-            + " permissions, so it only matches \"Resource\": \"*\": move it to a statement with \"Resource\": \"*\"");
+        add(FindingCode.ACTION_REQUIRES_WILDCARD_RESOURCE, p, describe(l) + " has no resource-level permissions"
+            + " (the service authorization reference lists no resource types for it), so IAM checks it against"
+            + " \"Resource\": \"*\": move it to a statement with \"Resource\": \"*\"");
       } else {
         add(FindingCode.RESOURCE_TYPE_MISMATCH, p, describe(l) + " applies to " + resourceTypes(l)
             + "; no Resource of this statement can be one of them, so the statement never matches it: use a matching"
