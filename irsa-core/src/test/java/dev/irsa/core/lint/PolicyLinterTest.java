@@ -352,6 +352,13 @@ class PolicyLinterTest {
   }
 
   @Test
+  void theFrontDoorLints() {
+    assertThat(dev.irsa.core.Irsa.lint(doc(allow("\"Action\":\"s3:ListBuckets\",\"Resource\":\"*\"")), IDENTITY)
+        .findings()).extracting(Finding::code).containsExactly(UNKNOWN_ACTION);
+    assertThat(dev.irsa.core.Irsa.catalog()).isSameAs(dev.irsa.core.catalog.ServiceCatalog.aws());
+  }
+
+  @Test
   void kindsParseFromTheirCommandLineNames() {
     assertThat(PolicyKind.parse("Trust")).isEqualTo(TRUST);
     assertThatThrownBy(() -> PolicyKind.parse("role"))
