@@ -1,6 +1,8 @@
 package dev.irsa.examples;
 
+import dev.irsa.core.Irsa;
 import dev.irsa.core.arn.DynamoDbArns;
+import dev.irsa.core.lint.PolicyKind;
 import dev.irsa.core.policy.JsonFormat;
 import dev.irsa.core.policy.Permissions;
 import dev.irsa.core.policy.PolicyDocument;
@@ -36,6 +38,9 @@ final class WalkthroughCommand implements Callable<Integer> {
     out.println();
     out.println("== 2. Trust policy for " + sa + " on " + cluster.issuerUrl() + " (" + trust.iamSize() + " of 2,048 characters)");
     out.println(trust.toJson(JsonFormat.PRETTY));
+    out.println();
+    out.println("== Lint: permission policy " + Irsa.lint(policy, PolicyKind.IDENTITY).summary()
+        + "; trust policy " + Irsa.lint(trust, PolicyKind.TRUST).summary());
     return 0;
   }
 }

@@ -102,7 +102,15 @@ public enum FindingCode {
   /** A Pod Identity trust without {@code sts:TagSession}. */
   POD_IDENTITY_MISSING_TAG_SESSION(Severity.ERROR),
   /** A Pod Identity trust without {@code sts:AssumeRole}. */
-  POD_IDENTITY_MISSING_ASSUME_ROLE(Severity.ERROR);
+  POD_IDENTITY_MISSING_ASSUME_ROLE(Severity.ERROR),
+
+  // Simplifications
+  /** An empty Condition block, or an operator with no keys: it tests nothing. */
+  EMPTY_CONDITION(Severity.SUGGESTION),
+  /** An action listed twice, or already covered by a wildcard entry of the same statement. */
+  REDUNDANT_ACTION(Severity.SUGGESTION),
+  /** A resource listed twice, or already covered by a wildcard entry of the same statement. */
+  REDUNDANT_RESOURCE(Severity.SUGGESTION);
 
   private final Severity severity;
 

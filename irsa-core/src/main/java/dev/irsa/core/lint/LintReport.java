@@ -20,6 +20,23 @@ public record LintReport(PolicyKind kind, List<Finding> findings) {
     return findings.stream().filter(f -> f.severity() == severity).count();
   }
 
+  /** One line: {@code no findings}, or {@code 3 findings: 1 ERROR, 2 WARNING}. */
+  public String summary() {
+    if (findings.isEmpty()) {
+      return "no findings";
+    }
+    StringBuilder sb = new StringBuilder().append(findings.size()).append(findings.size() == 1 ? " finding: " : " findings: ");
+    String sep = "";
+    for (Severity s : Severity.values()) {
+      long n = count(s);
+      if (n > 0) {
+        sb.append(sep).append(n).append(' ').append(s);
+        sep = ", ";
+      }
+    }
+    return sb.toString();
+  }
+
   /** The findings with this code. */
   public List<Finding> findings(FindingCode code) {
     return findings.stream().filter(f -> f.code() == code).toList();

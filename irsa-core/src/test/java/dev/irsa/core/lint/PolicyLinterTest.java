@@ -206,7 +206,19 @@ class PolicyLinterTest {
         arguments(POD_IDENTITY_MISSING_TAG_SESSION, TRUST, podIdentity("\"sts:AssumeRole\""), "$.Statement[0].Action",
             podIdentity("[\"sts:AssumeRole\",\"sts:TagSession\"]")),
         arguments(POD_IDENTITY_MISSING_ASSUME_ROLE, TRUST, podIdentity("\"sts:TagSession\""), "$.Statement[0].Action",
-            podIdentity("[\"sts:AssumeRole\",\"sts:TagSession\"]")));
+            podIdentity("[\"sts:AssumeRole\",\"sts:TagSession\"]")),
+        // Simplifications
+        arguments(EMPTY_CONDITION, IDENTITY, withCondition("{}"), "$.Statement[0].Condition",
+            withCondition("{\"Bool\":{\"aws:SecureTransport\":\"true\"}}")),
+        arguments(EMPTY_CONDITION, IDENTITY, withCondition("{\"StringEquals\":{}}"), "$.Statement[0].Condition.StringEquals",
+            withCondition("{\"Bool\":{\"aws:SecureTransport\":\"true\"}}")),
+        arguments(REDUNDANT_ACTION, IDENTITY, doc(allow("\"Action\":[\"s3:Get*\",\"s3:getobject\"],\"Resource\":\"arn:aws:s3:::b/*\"")),
+            "$.Statement[0].Action[1]", doc(allow("\"Action\":[\"s3:Get*\",\"s3:PutObject\"],\"Resource\":\"arn:aws:s3:::b/*\""))),
+        arguments(REDUNDANT_ACTION, IDENTITY, doc(allow("\"Action\":[\"s3:GetObject\",\"s3:GetObject\"],\"Resource\":\"arn:aws:s3:::b/*\"")),
+            "$.Statement[0].Action[1]", doc(allow("\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\""))),
+        arguments(REDUNDANT_RESOURCE, IDENTITY, doc(allow("\"Action\":\"s3:GetObject\",\"Resource\":[\"arn:aws:s3:::b/*\","
+            + "\"arn:aws:s3:::b/reports/1.csv\"]")), "$.Statement[0].Resource[1]",
+            doc(allow("\"Action\":\"s3:GetObject\",\"Resource\":[\"arn:aws:s3:::b/*\",\"arn:aws:s3:::B/reports/1.csv\"]"))));
   }
 
   private static String withCondition(String condition) {
@@ -349,6 +361,10 @@ class PolicyLinterTest {
         """);
     assertThat(LINTER.lint(doc(allow("\"Action\":\"s3:ListBucket\",\"Resource\":\"arn:aws:s3:::b\"")), IDENTITY).toTable())
         .isEqualTo("no findings (identity policy)\n");
+    assertThat(r.summary()).isEqualTo("1 finding: 1 ERROR");
+    assertThat(LINTER.lint("{\"Statement\":[" + allow("\"Action\":\"s3:PutObject\",\"Resource\":\"*\"") + ","
+        + allow("\"Action\":\"s3:GetObjects\",\"Resource\":\"*\"") + "]}", IDENTITY).summary())
+        .isEqualTo("3 findings: 1 ERROR, 2 WARNING");
   }
 
   @Test

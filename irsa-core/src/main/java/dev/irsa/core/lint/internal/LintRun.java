@@ -243,6 +243,9 @@ public final class LintRun {
       }
     });
     principals(s, path, node);
+    redundant(s.actions(), path, node, "Action", true, FindingCode.REDUNDANT_ACTION);
+    redundant(s.resources(), path, node, "Resource", false, FindingCode.REDUNDANT_RESOURCE);
+    emptyConditions(path, node);
     List<ActionLookup> lookups = actions(s, path, node);
     resources(s, path, node, lookups);
     conditions(s, path);
@@ -266,6 +269,48 @@ public final class LintRun {
     }
     if (kind == PolicyKind.TRUST) {
       trust(s, path, node);
+    }
+  }
+
+  /** Entries listed twice, or concrete entries another entry's wildcard already covers. */
+  private void redundant(List<String> values, String path, JsonNode.Obj node, String element, boolean ignoreCase,
+      FindingCode code) {
+    for (int i = 0; i < values.size(); i++) {
+      String v = values.get(i);
+      if (v.contains("${")) {
+        continue;
+      }
+      for (int j = 0; j < values.size(); j++) {
+        String w = values.get(j);
+        if (i == j || w.contains("${")) {
+          continue;
+        }
+        boolean same = ignoreCase ? v.equalsIgnoreCase(w) : v.equals(w);
+        if (same && j < i) {
+          add(code, valuePath(path, node, element, i), "\"" + v + "\" is listed twice in " + element + ": remove one");
+          break;
+        }
+        if (!same && !Glob.hasWildcard(v) && Glob.hasWildcard(w) && Glob.matches(w, v, ignoreCase)) {
+          add(code, valuePath(path, node, element, i), "\"" + v + "\" is already covered by \"" + w + "\": remove it");
+          break;
+        }
+      }
+    }
+  }
+
+  private void emptyConditions(String path, JsonNode.Obj node) {
+    if (!(node.get("Condition") instanceof JsonNode.Obj cond)) {
+      return;
+    }
+    String cpath = JsonPath.member(path, "Condition");
+    if (cond.members().isEmpty()) {
+      add(FindingCode.EMPTY_CONDITION, cpath, "an empty Condition block tests nothing: remove it");
+    }
+    for (Map.Entry<String, JsonNode> op : cond.members().entrySet()) {
+      if (op.getValue() instanceof JsonNode.Obj keys && keys.members().isEmpty()) {
+        add(FindingCode.EMPTY_CONDITION, JsonPath.member(cpath, op.getKey()), op.getKey()
+            + " has no condition keys, so it tests nothing: remove it or add the keys it should test");
+      }
     }
   }
 
