@@ -66,6 +66,8 @@ public final class LintRun {
   private final String text;
   private final List<Finding> findings = new ArrayList<>();
   private boolean variablesSubstituted;
+  /** The statement being checked, for the exact paths of condition values. */
+  private JsonNode.Obj statementNode;
 
   public LintRun(ServiceCatalog catalog, PolicyKind kind, String audience, SizeQuota quota, String text) {
     this.catalog = catalog;
@@ -230,6 +232,7 @@ public final class LintRun {
   // ------------------------------------------------------------------ one statement
 
   private void checkStatement(Statement s, String path, JsonNode.Obj node) {
+    statementNode = node;
     s.sid().ifPresent(sid -> {
       if (!SID.matcher(sid).matches()) {
         boolean iam = kind != PolicyKind.RESOURCE;
@@ -626,8 +629,14 @@ public final class LintRun {
     }
   }
 
-  private static String valuePath(String cpath, Condition c, int i) {
-    return c.values().size() > 1 ? JsonPath.index(cpath, i) : cpath;
+  /** Path of value {@code i} of a condition: indexed when the values were written as an array. */
+  private String valuePath(String cpath, Condition c, int i) {
+    boolean array = c.values().size() > 1;
+    if (statementNode != null && statementNode.get("Condition") instanceof JsonNode.Obj cond
+        && cond.get(c.operator().name()) instanceof JsonNode.Obj keys) {
+      array = keys.get(c.key()) instanceof JsonNode.Arr;
+    }
+    return array ? JsonPath.index(cpath, i) : cpath;
   }
 
   private static String likeFor(OperatorType t) {
