@@ -39,7 +39,7 @@ public final class Permissions {
   public static final class Builder {
     private final PolicyDocument.Builder doc = PolicyDocument.builder();
     private Partition partition = Partition.AWS;
-    private int count;
+    private boolean empty = true;
 
     private Builder() {}
 
@@ -146,12 +146,12 @@ public final class Permissions {
     /** Appends a hand-built statement. */
     public Builder statement(Consumer<Statement.Builder> spec) {
       doc.addStatement(spec);
-      count++;
+      empty = false;
       return this;
     }
 
     private String sid(String base) {
-      count++;
+      empty = false;
       return base;
     }
 
@@ -159,7 +159,7 @@ public final class Permissions {
      * @throws IllegalStateException when nothing was added
      */
     public PolicyDocument build() {
-      if (count == 0) {
+      if (empty) {
         throw new IllegalStateException("a permission policy needs at least one statement");
       }
       PolicyDocument built = doc.build();

@@ -66,8 +66,26 @@ public abstract class Statement {
     return out;
   }
 
+  /**
+   * JSON groups conditions by operator, so the model keeps them grouped too: conditions of one
+   * operator are moved next to the first one of that operator (a stable regrouping, which does not
+   * change meaning since all conditions are ANDed). This keeps {@code fromJson(s.toJson())} equal
+   * to {@code s}.
+   */
   @Value.Check
-  void check() {
+  Statement normalize() {
+    check();
+    List<Condition> cs = conditions();
+    java.util.Map<ConditionOperator, List<Condition>> grouped = new java.util.LinkedHashMap<>();
+    for (Condition c : cs) {
+      grouped.computeIfAbsent(c.operator(), k -> new ArrayList<>()).add(c);
+    }
+    List<Condition> ordered = new ArrayList<>(cs.size());
+    grouped.values().forEach(ordered::addAll);
+    return ordered.equals(cs) ? this : toBuilder().conditions(ordered).build();
+  }
+
+  private void check() {
     String where = sid().map(s -> "statement " + s).orElse("statement");
     if (!actions().isEmpty() && !notActions().isEmpty()) {
       throw new IllegalStateException(where + ": has both Action and NotAction; use one");

@@ -225,7 +225,8 @@ public final class JsonParser {
     if (peek() == '0') {
       pos++;
       if (Character.isDigit(peek())) {
-        throw error("numbers may not have leading zeros (quote the value, e.g. an account ID)");
+        throw new JsonSyntaxException("numbers may not have leading zeros (quote the value, e.g. an account ID)",
+            JsonPath.of(path), line, start - lineStart + 1);
       }
     } else if (Character.isDigit(peek())) {
       digits();

@@ -128,6 +128,40 @@ public final class JsonWriter {
     out.append('"');
   }
 
+  /** Writes a parsed tree back as compact (or pretty) JSON, numbers as written. */
+  public static String write(JsonNode node, boolean pretty) {
+    JsonWriter w = new JsonWriter(pretty);
+    w.node(node);
+    return w.toString();
+  }
+
+  /** Writes a parsed tree at the current position. */
+  public JsonWriter node(JsonNode node) {
+    if (node instanceof JsonNode.Obj o) {
+      beginObject();
+      o.members().forEach((k, v) -> {
+        name(k);
+        node(v);
+      });
+      return endObject();
+    }
+    if (node instanceof JsonNode.Arr a) {
+      beginArray();
+      a.elements().forEach(this::node);
+      return endArray();
+    }
+    if (node instanceof JsonNode.Str s) {
+      return value(s.value());
+    }
+    if (node instanceof JsonNode.Num n) {
+      return raw(n.text());
+    }
+    if (node instanceof JsonNode.Bool b) {
+      return raw(Boolean.toString(b.value()));
+    }
+    return raw("null");
+  }
+
   /** {@code s} as a JSON string literal. */
   public static String quote(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 2);

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads policy documents leniently and writes them in one canonical form.
@@ -32,7 +31,7 @@ import java.util.Set;
  * block with no tests constrains nothing.
  */
 public final class PolicyCodec {
-  private static final Set<String> DOCUMENT_ELEMENTS = Set.of("Version", "Id", "Statement");
+  private static final List<String> DOCUMENT_ELEMENTS = List.of("Version", "Id", "Statement");
   private static final List<String> STATEMENT_ELEMENTS = List.of(
       "Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition");
 
