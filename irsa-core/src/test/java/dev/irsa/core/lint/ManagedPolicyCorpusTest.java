@@ -2,64 +2,16 @@ package dev.irsa.core.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.irsa.core.internal.json.JsonNode;
-import dev.irsa.core.internal.json.JsonParser;
-import dev.irsa.core.internal.json.JsonWriter;
+import dev.irsa.core.corpus.ManagedPolicyCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 class ManagedPolicyCorpusTest {
-
-  record Policy(String name, String json) {}
-
-  static List<Policy> corpus() throws IOException {
-    try (InputStream in = new GZIPInputStream(ManagedPolicyCorpusTest.class.getResourceAsStream(
-        "/corpus/aws-managed-policies.json.gz"))) {
-      JsonNode.Arr arr = (JsonNode.Arr) JsonParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      List<Policy> out = new ArrayList<>();
-      for (JsonNode n : arr.elements()) {
-        JsonNode.Obj o = (JsonNode.Obj) n;
-        out.add(new Policy(((JsonNode.Str) o.get("name")).value(), write(o.get("document"))));
-      }
-      return out;
-    }
-  }
-
-  static String write(JsonNode n) {
-    JsonWriter w = new JsonWriter(true);
-    write(w, n);
-    return w.toString();
-  }
-
-  private static void write(JsonWriter w, JsonNode n) {
-    if (n instanceof JsonNode.Obj o) {
-      w.beginObject();
-      o.members().forEach((k, v) -> {
-        w.name(k);
-        write(w, v);
-      });
-      w.endObject();
-    } else if (n instanceof JsonNode.Arr a) {
-      w.beginArray();
-      a.elements().forEach(e -> write(w, e));
-      w.endArray();
-    } else if (n instanceof JsonNode.Str s) {
-      w.value(s.value());
-    } else if (n instanceof JsonNode.Num num) {
-      w.raw(num.text());
-    } else if (n instanceof JsonNode.Bool b) {
-      w.raw(Boolean.toString(b.value()));
-    } else {
-      w.raw("null");
-    }
-  }
 
   /**
    * Every ERROR the linter reports on a policy AWS ships must be listed, with its reason, in
@@ -69,20 +21,20 @@ class ManagedPolicyCorpusTest {
   @Test
   void awsManagedPoliciesHaveNoErrorsExceptTheListedOnes() throws IOException {
     // Given the default version of every AWS managed policy
-    List<Policy> corpus = corpus();
+    List<ManagedPolicyCorpus.Entry> corpus = ManagedPolicyCorpus.load();
     assertThat(corpus).hasSizeGreaterThan(1_500);
     PolicyLinter linter = PolicyLinter.create();
     // When each is linted as an identity policy
     Set<String> actual = new TreeSet<>();
-    for (Policy p : corpus) {
+    Set<FindingCode> errorCodes = new TreeSet<>();
+    for (ManagedPolicyCorpus.Entry p : corpus) {
       for (Finding f : linter.lint(p.json(), PolicyKind.IDENTITY).findings()) {
         if (f.severity() == Severity.ERROR) {
           actual.add(p.name() + "\t" + f.code() + "\t" + f.path());
+          errorCodes.add(f.code());
         }
       }
     }
-    Set<FindingCode> errorCodes = new TreeSet<>();
-    actual.forEach(a -> errorCodes.add(FindingCode.valueOf(a.split("\t")[1])));
     // Then the errors are exactly the expected ones
     Set<String> expected = new TreeSet<>();
     try (InputStream in = ManagedPolicyCorpusTest.class.getResourceAsStream("/lint/corpus-expected-errors.txt")) {
