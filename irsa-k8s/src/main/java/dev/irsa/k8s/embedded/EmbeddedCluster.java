@@ -58,9 +58,7 @@ public final class EmbeddedCluster implements AutoCloseable {
   private final String issuer;
 
   private EmbeddedCluster(Builder b) {
-    if (b.quiet) {
-      MOCK_LOGGER.setLevel(Level.WARNING);
-    }
+    MOCK_LOGGER.setLevel(b.quiet ? Level.WARNING : null);
     this.signer = JwtSigner.generate();
     this.issuer = b.issuer;
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
