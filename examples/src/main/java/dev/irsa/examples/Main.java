@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         WalkthroughCommand.class,
         PolicyCommand.class,
         TrustCommand.class,
+        PodCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -36,6 +36,7 @@ final class WalkthroughCommand implements Callable<Integer> {
     out.println();
     out.println("== 2. Trust policy for " + sa + " on " + cluster.issuerUrl() + " (" + trust.iamSize() + " of 2,048 characters)");
     out.println(trust.toJson(JsonFormat.PRETTY));
-    return 0;
+    out.println();
+    return new ClusterStep(out).run("3. Cluster", dev.irsa.core.arn.RoleArn.of(Seed.ACCOUNT, Seed.ROLE));
   }
 }
