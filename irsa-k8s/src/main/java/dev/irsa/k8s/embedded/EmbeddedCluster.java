@@ -51,6 +51,7 @@ public final class EmbeddedCluster implements AutoCloseable {
 
   // Held strongly: java.util.logging forgets the level of a logger nobody references.
   private static final Logger MOCK_LOGGER = Logger.getLogger("io.fabric8.mockwebserver");
+  private static final Logger VERTX_LOGGER = Logger.getLogger("io.vertx");
 
   private final KubernetesMockServer server;
   private final KubernetesClient client;
@@ -59,6 +60,8 @@ public final class EmbeddedCluster implements AutoCloseable {
 
   private EmbeddedCluster(Builder b) {
     MOCK_LOGGER.setLevel(b.quiet ? Level.WARNING : null);
+    // vert.x warns about a "blocked" event loop whenever a loaded machine is slow to answer
+    VERTX_LOGGER.setLevel(b.quiet ? Level.SEVERE : null);
     this.signer = JwtSigner.generate();
     this.issuer = b.issuer;
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
@@ -161,7 +164,10 @@ public final class EmbeddedCluster implements AutoCloseable {
       return this;
     }
 
-    /** Whether the mock server's per-request INFO logging is turned down to WARNING (default true). */
+    /**
+     * Whether the mock server's per-request INFO logging is turned down to WARNING, and vert.x's to
+     * SEVERE (default true). The levels are JVM-wide: the last cluster started decides.
+     */
     public Builder quiet(boolean quiet) {
       this.quiet = quiet;
       return this;
