@@ -166,6 +166,35 @@ class ServiceAccountsTest {
   }
 
   @Test
+  void concurrentWritersBothLand() throws Exception {
+    // Given two writers racing on one existing service account
+    existing(Map.of(), Map.of());
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.List<java.util.concurrent.Future<ServiceAccounts.EnsureResult>> results = new java.util.ArrayList<>();
+      for (String label : new String[] {"writer-a", "writer-b"}) {
+        results.add(pool.submit(() -> {
+          go.await();
+          return accounts.ensure(ServiceAccountBinding.builder().serviceAccount(sa).role(ROLE).putLabel(label, "yes").build());
+        }));
+      }
+
+      // When both run at once
+      go.countDown();
+      for (var f : results) {
+        f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // Then neither write is lost
+    assertThat(stored().getMetadata().getLabels()).containsEntry("writer-a", "yes").containsEntry("writer-b", "yes");
+    assertThat(stored().getMetadata().getAnnotations()).containsEntry("eks.amazonaws.com/role-arn", ROLE.toString());
+  }
+
+  @Test
   void persistentConflictsGiveUpAfterMaxAttempts() {
     existing(Map.of(), Map.of());
     server.expect().put().withPath("/api/v1/namespaces/" + ns + "/serviceaccounts/api")

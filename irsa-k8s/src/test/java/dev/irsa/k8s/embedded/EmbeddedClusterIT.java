@@ -1,6 +1,7 @@
 package dev.irsa.k8s.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.irsa.core.arn.RoleArn;
 import dev.irsa.core.trust.ServiceAccountRef;
@@ -14,6 +15,7 @@ import dev.irsa.k8s.TokenClaims;
 import dev.irsa.k8s.webhook.PodIdentityWebhook;
 import dev.irsa.k8s.webhook.PodWiring;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -86,6 +88,29 @@ class EmbeddedClusterIT {
     TokenClaims claims = TokenClaims.decodeUnverified(token.stdout());
     assertThat(claims.audiences()).containsExactly("sts.amazonaws.com");
     assertThat(claims.podName()).contains("aws-cli");
+  }
+
+  @Test
+  void tokenRequestErrors() {
+    ServiceAccountRef missing = ServiceAccountRef.of("tokens", "missing");
+
+    assertThatThrownBy(() -> k8s.requestToken(missing, "sts.amazonaws.com", Duration.ofMinutes(5)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("token lifetime must be at least 10 minutes, got: 300s");
+    assertThatThrownBy(() -> k8s.requestToken(missing, "sts.amazonaws.com", Duration.ofHours(1)))
+        .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(404));
+  }
+
+  @Test
+  void aPodUnderAnUnannotatedServiceAccountIsLeftAlone() {
+    ServiceAccountRef sa = ServiceAccountRef.of("plain", "default");
+    cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+        .withName("plain").endMetadata().build()).create();
+
+    k8s.testPods().create(TestPod.awsCli(sa));
+
+    assertThat(k8s.inspectPod("plain", "aws-cli").findings()).extracting(f -> f.code().name())
+        .containsExactly("NOT_WIRED");
   }
 
   @Test
