@@ -27,8 +27,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>the service account's {@code eks.amazonaws.com/role-arn} turns mutation on; {@code audience}
- *       (default {@code sts.amazonaws.com}), {@code sts-regional-endpoints} ({@code true}/{@code false},
- *       else the webhook's default) and {@code token-expiration} (seconds, below 600 raised to 600,
+ *       (default {@code sts.amazonaws.com}), {@code sts-regional-endpoints} (a Go boolean such as {@code true},
+ *       {@code false}, {@code 1}, {@code F}; anything else keeps the webhook's default) and {@code token-expiration} (seconds, below 600 raised to 600,
  *       invalid ignored) tune it; the pod's own {@code token-expiration} wins over the service account's;
  *   <li>every container and init container not named in the pod's {@code skip-containers} gets
  *       {@code AWS_STS_REGIONAL_ENDPOINTS=regional} (when enabled), {@code AWS_DEFAULT_REGION} and
@@ -144,9 +144,10 @@ public final class PodIdentityWebhook {
       return new WebhookResult(pod, CredentialMode.NONE, false, null, null, null, List.of(), List.of(), why);
     }
     String audience = podIdentity ? POD_IDENTITY_AUDIENCE : saAnnotations.getOrDefault(EksAnnotations.AUDIENCE, defaultAudience);
+    // read like Go's strconv.ParseBool; anything else keeps the webhook's default
     boolean regionalSts = switch (saAnnotations.getOrDefault(EksAnnotations.STS_REGIONAL_ENDPOINTS, "")) {
-      case "true" -> true;
-      case "false" -> false;
+      case "1", "t", "T", "true", "TRUE", "True" -> true;
+      case "0", "f", "F", "false", "FALSE", "False" -> false;
       default -> stsRegionalDefault;
     };
     long expiration = expiration(saAnnotations.get(EksAnnotations.TOKEN_EXPIRATION), defaultExpiration);

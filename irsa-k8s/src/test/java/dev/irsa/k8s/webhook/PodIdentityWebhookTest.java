@@ -109,6 +109,10 @@ class PodIdentityWebhookTest {
       "'',    false, false",
       "'',    true,  true",
       "yes,   false, false",
+      "yes,   true,  true",
+      "1,     false, true",
+      "TRUE,  false, true",
+      "F,     true,  false",
   })
   void stsRegionalEndpoints(String annotation, boolean webhookDefault, boolean expected) {
     ServiceAccount sa = annotation.isEmpty() ? sa("eks.amazonaws.com/role-arn", ROLE)
