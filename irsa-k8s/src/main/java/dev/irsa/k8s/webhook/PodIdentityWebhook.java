@@ -36,10 +36,14 @@ import java.util.Set;
  *       and {@code AWS_WEB_IDENTITY_TOKEN_FILE} (neither when either is already in {@code env};
  *       {@code envFrom} is not looked at), and a read-only mount of {@code aws-iam-token}; a container
  *       that already has all three groups of variables is left entirely alone, mount included;
- *   <li>the projected token volume {@code aws-iam-token} is added first in {@code spec.volumes} unless
- *       a volume of that name exists;
+ *   <li>the projected token volume {@code aws-iam-token} is added first in {@code spec.volumes}; when
+ *       the pod already has it (same audience and path: a re-invocation) it is kept, and when the pod
+ *       declares another volume of that name the pod is not mutated at all;
  *   <li>a Windows node selector moves the token path to {@code C:\var\run\...};
- *   <li>a Pod Identity association for the service account wins over the role annotation.
+ *   <li>a Pod Identity association for the service account wins over the role annotation: container
+ *       credentials variables, the {@code eks-pod-identity-token} volume and the label
+ *       {@code eks.amazonaws.com/pod-identity: enabled} (the real webhook randomizes the default token
+ *       lifetime between 600 s and 86,400 s in this mode; this function writes the configured value).
  * </ul>
  *
  * Mutation happens on CREATE only: a pod created before the annotation keeps no credentials until
@@ -69,6 +73,8 @@ public final class PodIdentityWebhook {
   public static final String POD_IDENTITY_TOKEN_FILE = POD_IDENTITY_MOUNT_PATH + "/eks-pod-identity-token";
   /** The Pod Identity token audience. */
   public static final String POD_IDENTITY_AUDIENCE = "pods.eks.amazonaws.com";
+  /** The label the webhook puts on pods it wires for Pod Identity. */
+  public static final String POD_IDENTITY_LABEL = "eks.amazonaws.com/pod-identity";
   /** The EKS Pod Identity agent's credentials endpoint. */
   public static final String POD_IDENTITY_URI = "http://169.254.170.23/v1/credentials";
 
@@ -161,7 +167,21 @@ public final class PodIdentityWebhook {
       tokenPath = "C:" + tokenPath.replace('/', '\\');
     }
 
+    String tokenFileName = tokenFileName(volumeName);
+    Volume existingVolume = pod.getSpec().getVolumes() == null ? null : pod.getSpec().getVolumes().stream()
+        .filter(v -> volumeName.equals(v.getName())).findFirst().orElse(null);
+    if (existingVolume != null && !isInjectedToken(existingVolume, audience, tokenFileName)) {
+      return new WebhookResult(pod, CredentialMode.NONE, false, null, null, null, List.of(), List.of(),
+          "volume " + volumeName + " is reserved for the projected service-account token, but the pod declares "
+              + "another volume with that name; not mutated");
+    }
+
     Pod out = new PodBuilder(pod).build();
+    if (podIdentity) {
+      out.getMetadata().setLabels(new java.util.LinkedHashMap<>(out.getMetadata().getLabels() == null
+          ? Map.of() : out.getMetadata().getLabels()));
+      out.getMetadata().getLabels().put(POD_IDENTITY_LABEL, "enabled");
+    }
     List<String> mutated = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     boolean changed = false;
@@ -185,12 +205,14 @@ public final class PodIdentityWebhook {
         changed = true;
       }
     }
+    if (podIdentity) {
+      changed = true;
+    }
     List<Volume> volumes = out.getSpec().getVolumes() == null ? new ArrayList<>() : new ArrayList<>(out.getSpec().getVolumes());
-    String vn = volumeName;
-    if (volumes.stream().noneMatch(v -> vn.equals(v.getName()))) {
+    if (existingVolume == null) {
       volumes.add(0, new VolumeBuilder().withName(volumeName)
           .withNewProjected().addNewSource().withNewServiceAccountToken()
-          .withAudience(audience).withExpirationSeconds(expiration).withPath(tokenFileName(volumeName))
+          .withAudience(audience).withExpirationSeconds(expiration).withPath(tokenFileName)
           .endServiceAccountToken().endSource().endProjected().build());
       out.getSpec().setVolumes(volumes);
       changed = true;
@@ -200,6 +222,15 @@ public final class PodIdentityWebhook {
         : "already has the variables and the token volume";
     return new WebhookResult(out, mode, changed, podIdentity ? null : role, audience, expiration,
         List.copyOf(mutated), List.copyOf(skipped), why);
+  }
+
+  /** The webhook's own token volume: projected, with a service-account token of this audience and path. */
+  private static boolean isInjectedToken(Volume v, String audience, String path) {
+    if (v.getProjected() == null || v.getProjected().getSources() == null) {
+      return false;
+    }
+    return v.getProjected().getSources().stream().map(s -> s.getServiceAccountToken()).anyMatch(t -> t != null
+        && Objects.equals(t.getAudience(), audience) && Objects.equals(t.getPath(), path));
   }
 
   private static String tokenFileName(String volumeName) {

@@ -257,18 +257,46 @@ class PodIdentityWebhookTest {
   }
 
   @Test
-  void existingTokenVolumeIsNotAddedTwice() {
+  void theWebhooksOwnTokenVolumeIsKeptAndContainersStillWired() {
     Pod pod = pod("""
         metadata: {name: app, namespace: payments}
         spec:
           serviceAccountName: api
-          volumes: [{name: data, emptyDir: {}}, {name: aws-iam-token, emptyDir: {}}]
+          volumes:
+          - {name: data, emptyDir: {}}
+          - name: aws-iam-token
+            projected: {sources: [{serviceAccountToken: {audience: sts.amazonaws.com, expirationSeconds: 3600, path: token}}]}
           containers: [{name: app}]
         """);
 
     WebhookResult r = PodIdentityWebhook.eks().mutate(pod, sa("eks.amazonaws.com/role-arn", ROLE));
 
     assertThat(r.pod().getSpec().getVolumes()).extracting("name").containsExactly("data", "aws-iam-token");
+    assertThat(r.pod().getSpec().getVolumes().get(1)).isEqualTo(pod.getSpec().getVolumes().get(1));
+    assertThat(r.mutatedContainers()).containsExactly("app");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "emptyDir|{name: aws-iam-token, emptyDir: {}}",
+      "other audience|{name: aws-iam-token, projected: {sources: [{serviceAccountToken: {audience: vault, path: token}}]}}",
+      "other path|{name: aws-iam-token, projected: {sources: [{serviceAccountToken: {audience: sts.amazonaws.com, path: t}}]}}",
+  })
+  void aForeignVolumeWithTheReservedNameStopsMutation(String what, String volume) {
+    Pod pod = pod("""
+        metadata: {name: app, namespace: payments}
+        spec:
+          serviceAccountName: api
+          volumes: [%s]
+          containers: [{name: app}]
+        """.formatted(volume));
+
+    WebhookResult r = PodIdentityWebhook.eks().mutate(pod, sa("eks.amazonaws.com/role-arn", ROLE));
+
+    assertThat(r.mode()).isEqualTo(CredentialMode.NONE);
+    assertThat(r.pod()).isSameAs(pod);
+    assertThat(r.reason()).isEqualTo("volume aws-iam-token is reserved for the projected service-account token, but the "
+        + "pod declares another volume with that name; not mutated");
   }
 
   @Test
@@ -306,6 +334,7 @@ class PodIdentityWebhookTest {
     WebhookResult r = webhook.mutate(pod(SIMPLE_POD), sa("eks.amazonaws.com/role-arn", ROLE));
 
     assertThat(r.mode()).isEqualTo(CredentialMode.POD_IDENTITY);
+    assertThat(r.pod().getMetadata().getLabels()).containsEntry("eks.amazonaws.com/pod-identity", "enabled");
     Container c = r.pod().getSpec().getContainers().get(0);
     assertThat(env(c)).containsExactly("AWS_CONTAINER_CREDENTIALS_FULL_URI=http://169.254.170.23/v1/credentials",
         "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE=/var/run/secrets/pods.eks.amazonaws.com/serviceaccount/eks-pod-identity-token");
