@@ -16,6 +16,8 @@ public record Finding(Code code, String container, String message) {
     NO_ROLE_ANNOTATION,
     /** The service account names a role but the pod was not mutated: created before the annotation, or the webhook did not run. */
     STALE_NOT_WIRED,
+    /** The pod was created after its service account was annotated and still has no wiring: the webhook did not run. */
+    WEBHOOK_DID_NOT_RUN,
     /** The pod is wired for another role than its service account names now. */
     STALE_OTHER_ROLE,
     /** The pod is wired for a role its service account no longer names. */

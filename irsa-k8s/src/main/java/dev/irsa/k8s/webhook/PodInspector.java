@@ -9,6 +9,7 @@ import dev.irsa.k8s.EksAnnotations;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContext;
@@ -17,6 +18,9 @@ import io.fabric8.kubernetes.api.model.ServiceAccountTokenProjection;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeProjection;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -151,7 +155,19 @@ public final class PodInspector {
     String saText = ns + "/" + saName;
 
     if (podMode == CredentialMode.NONE) {
-      if (expectedRole != null) {
+      Optional<Instant> annotatedAt = expectedRole == null ? Optional.empty() : roleAnnotatedAt(serviceAccount);
+      Optional<Instant> createdAt = createdAt(pod);
+      if (expectedRole != null && annotatedAt.isPresent() && createdAt.isPresent()
+          && !createdAt.get().isBefore(annotatedAt.get())) {
+        findings.add(new Finding(Finding.Code.WEBHOOK_DID_NOT_RUN, null, "service account " + saText + " was annotated "
+            + "with role " + expectedRole + " at " + annotatedAt.get() + ", before the pod was created at "
+            + createdAt.get() + ", yet the pod has no AWS_ROLE_ARN: the pod identity webhook did not run (check the "
+            + "MutatingWebhookConfiguration pod-identity-webhook)"));
+      } else if (expectedRole != null && annotatedAt.isPresent() && createdAt.isPresent()) {
+        findings.add(new Finding(Finding.Code.STALE_NOT_WIRED, null, "the pod was created at " + createdAt.get()
+            + ", before service account " + saText + " was annotated with role " + expectedRole + " at "
+            + annotatedAt.get() + "; the webhook mutates pods only when they are created: recreate the pod"));
+      } else if (expectedRole != null) {
         findings.add(new Finding(Finding.Code.STALE_NOT_WIRED, null, "service account " + saText + " names role "
             + expectedRole + " but the pod has no AWS_ROLE_ARN: it was created before the annotation (the webhook "
             + "mutates pods only when they are created) or the webhook did not run; recreate the pod"));
@@ -187,6 +203,44 @@ public final class PodInspector {
     }
     return new PodWiring(ns + "/" + PodIdentityWebhook.nameOf(pod), saText, podMode, role, expectedRole, tokenFile,
         podMode == CredentialMode.NONE ? null : audience, podMode == CredentialMode.NONE ? null : expiration, wirings, findings);
+  }
+
+  /**
+   * When the role annotation was last written, from the service account's managedFields (the latest
+   * entry that owns {@code f:eks.amazonaws.com/role-arn}); empty when the server keeps no managedFields.
+   */
+  static Optional<Instant> roleAnnotatedAt(ServiceAccount sa) {
+    if (sa == null || sa.getMetadata() == null || sa.getMetadata().getManagedFields() == null) {
+      return Optional.empty();
+    }
+    Instant latest = null;
+    for (ManagedFieldsEntry e : sa.getMetadata().getManagedFields()) {
+      if (e.getTime() == null || e.getFieldsV1() == null) {
+        continue;
+      }
+      if (!Serialization.asJson(e.getFieldsV1()).contains("\"f:" + EksAnnotations.ROLE_ARN + "\"")) {
+        continue;
+      }
+      try {
+        Instant t = Instant.parse(e.getTime());
+        latest = latest == null || t.isAfter(latest) ? t : latest;
+      } catch (DateTimeParseException ignored) {
+        // an unreadable time says nothing
+      }
+    }
+    return Optional.ofNullable(latest);
+  }
+
+  private static Optional<Instant> createdAt(Pod pod) {
+    String t = pod.getMetadata() == null ? null : pod.getMetadata().getCreationTimestamp();
+    if (t == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(t));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   private void checkOverrides(Container c, List<Finding> findings) {

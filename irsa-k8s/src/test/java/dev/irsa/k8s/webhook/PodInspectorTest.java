@@ -52,6 +52,40 @@ class PodInspectorTest {
     });
   }
 
+  static io.fabric8.kubernetes.api.model.ServiceAccount annotatedAt(String time) {
+    io.fabric8.kubernetes.api.model.ServiceAccount sa = sa("eks.amazonaws.com/role-arn", ROLE);
+    sa.getMetadata().setManagedFields(java.util.List.of(
+        io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
+            {"manager": "kubectl-create", "operation": "Update", "time": "2026-01-01T00:00:00Z",
+             "fieldsType": "FieldsV1", "fieldsV1": {"f:metadata": {"f:name": {}}}}""",
+            io.fabric8.kubernetes.api.model.ManagedFieldsEntry.class),
+        io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
+            {"manager": "kubectl-annotate", "operation": "Update", "time": "%s", "fieldsType": "FieldsV1",
+             "fieldsV1": {"f:metadata": {"f:annotations": {".": {}, "f:eks.amazonaws.com/role-arn": {}}}}}\
+            """.formatted(time), io.fabric8.kubernetes.api.model.ManagedFieldsEntry.class)));
+    return sa;
+  }
+
+  @Test
+  void managedFieldsTellCreatedBeforeFromWebhookMissing() {
+    Pod pod = pod(SIMPLE_POD);
+    pod.getMetadata().setCreationTimestamp("2026-03-01T12:00:00Z");
+
+    PodWiring before = PodInspector.offline().inspect(pod, annotatedAt("2026-03-02T08:00:00Z"));
+    PodWiring after = PodInspector.offline().inspect(pod, annotatedAt("2026-02-27T08:00:00Z"));
+
+    assertThat(before.findings()).extracting(Finding::toString).containsExactly("STALE_NOT_WIRED: the pod was created at "
+        + "2026-03-01T12:00:00Z, before service account payments/api was annotated with role " + ROLE + " at "
+        + "2026-03-02T08:00:00Z; the webhook mutates pods only when they are created: recreate the pod");
+    assertThat(before.stale()).isTrue();
+    assertThat(after.findings()).extracting(Finding::toString).containsExactly("WEBHOOK_DID_NOT_RUN: service account "
+        + "payments/api was annotated with role " + ROLE + " at 2026-02-27T08:00:00Z, before the pod was created at "
+        + "2026-03-01T12:00:00Z, yet the pod has no AWS_ROLE_ARN: the pod identity webhook did not run (check the "
+        + "MutatingWebhookConfiguration pod-identity-webhook)");
+    assertThat(after.stale()).isFalse();
+    assertThat(after.getsRole()).isFalse();
+  }
+
   @Test
   void aPodWiredForAnotherRoleIsStaleAndDoesNotGetTheAnnotatedRole() {
     PodWiring w = PodInspector.offline().inspect(mutated(SIMPLE_POD), sa("eks.amazonaws.com/role-arn", OTHER));
