@@ -3,6 +3,7 @@ package dev.irsa.k8s;
 import dev.irsa.core.internal.json.JsonNode;
 import dev.irsa.core.internal.json.JsonParser;
 import dev.irsa.core.internal.json.JsonSyntaxException;
+import dev.irsa.core.trust.OidcProvider;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,15 @@ public record OidcDiscovery(String issuer, String jwksUri) {
   public OidcDiscovery {
     Objects.requireNonNull(issuer, "issuer");
     Objects.requireNonNull(jwksUri, "jwksUri");
+  }
+
+  /**
+   * The IAM OIDC provider for this issuer in an account (the role's account).
+   *
+   * @throws IllegalArgumentException when the issuer is not an https URL or the account not 12 digits
+   */
+  public OidcProvider oidcProvider(String account) {
+    return OidcProvider.fromIssuer(issuer, account);
   }
 
   /**

@@ -63,6 +63,11 @@ class WorkloadsTest {
         .build()).create();
     client.apps().statefulSets().inNamespace(ns).resource(new StatefulSetBuilder().withNewMetadata().withName("db")
         .endMetadata().withNewSpec().withTemplate(template("api")).endSpec().build()).create();
+    client.apps().daemonSets().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder()
+        .withNewMetadata().withName("agent").endMetadata().withNewSpec().withTemplate(template("api")).endSpec().build())
+        .create();
+    client.batch().v1().jobs().inNamespace(ns).resource(new JobBuilder().withNewMetadata().withName("migrate")
+        .endMetadata().withNewSpec().withTemplate(template("api")).endSpec().build()).create();
     client.batch().v1().jobs().inNamespace(ns).resource(new JobBuilder().withNewMetadata().withName("other")
         .endMetadata().withNewSpec().withTemplate(template("someone-else")).endSpec().build()).create();
     // pods created before the role annotation...
@@ -70,6 +75,7 @@ class WorkloadsTest {
     pod(ns, "web-5d9f-b", "ReplicaSet", "web-5d9f", false);
     pod(ns, "db-0", "StatefulSet", "db", false);
     pod(ns, "bare", null, null, false);
+    pod(ns, "migrate-x7", "Job", "migrate", false);
     // ...and one after
     pod(ns, "web-5d9f-c", "ReplicaSet", "web-5d9f", true);
     // then the service account is annotated
@@ -83,12 +89,12 @@ class WorkloadsTest {
     Workloads.Report r = IrsaKubernetes.using(client).workloads().find(ServiceAccountRef.of("find", "api"));
 
     assertThat(r.controllers()).extracting(Workload::toString)
-        .containsExactlyInAnyOrder("Deployment/find/web", "StatefulSet/find/db");
+        .containsExactlyInAnyOrder("Deployment/find/web", "StatefulSet/find/db", "DaemonSet/find/agent", "Job/find/migrate");
     assertThat(r.pods()).extracting(p -> p.pod().name() + " <- " + p.controller().map(Workload::toString).orElse("-"))
         .containsExactlyInAnyOrder("web-5d9f-a <- Deployment/find/web", "web-5d9f-b <- Deployment/find/web",
-            "db-0 <- StatefulSet/find/db", "bare <- -", "web-5d9f-c <- Deployment/find/web");
+            "db-0 <- StatefulSet/find/db", "bare <- -", "web-5d9f-c <- Deployment/find/web", "migrate-x7 <- Job/find/migrate");
     assertThat(r.stalePods()).extracting(p -> p.pod().name())
-        .containsExactlyInAnyOrder("web-5d9f-a", "web-5d9f-b", "db-0", "bare");
+        .containsExactlyInAnyOrder("web-5d9f-a", "web-5d9f-b", "db-0", "bare", "migrate-x7");
     assertThat(r.stalePods()).allSatisfy(p -> assertThat(p.wiring().has(Finding.Code.STALE_NOT_WIRED)).isTrue());
   }
 
@@ -101,7 +107,7 @@ class WorkloadsTest {
 
     assertThat(actions).extracting(a -> a.kind() + " " + a.target())
         .containsExactlyInAnyOrder("ROLLOUT_RESTART Deployment/restart/web", "DELETE_POD Pod/restart/db-0",
-            "SKIPPED Pod/restart/bare");
+            "DELETE_POD Pod/restart/migrate-x7", "SKIPPED Pod/restart/bare");
     assertThat(client.apps().deployments().inNamespace("restart").withName("web").get().getSpec().getTemplate()
         .getMetadata().getAnnotations()).containsEntry("kubectl.kubernetes.io/restartedAt", "2026-11-29T08:00:00Z");
     assertThat(client.pods().inNamespace("restart").withName("db-0").get()).isNull();

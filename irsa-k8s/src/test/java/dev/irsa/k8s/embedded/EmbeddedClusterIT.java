@@ -49,6 +49,8 @@ class EmbeddedClusterIT {
     assertThat(d.issuer()).isEqualTo(ISSUER);
     assertThat(d.jwksUri()).isEqualTo(cluster.url() + "/openid/v1/jwks");
     assertThat(cluster.client().raw(d.jwksUri())).isEqualTo(cluster.jwks()).contains("\"alg\":\"RS256\"");
+    assertThat(d.oidcProvider("111122223333").arn()).isEqualTo("arn:aws:iam::111122223333:oidc-provider/"
+        + "oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE");
   }
 
   @Test
