@@ -121,10 +121,13 @@ public final class PodIdentityWebhook {
    *     account to {@code default}
    * @param serviceAccount the pod's service account, or {@code null} when it does not exist (the
    *     webhook then leaves the pod alone)
-   * @throws IllegalArgumentException when the service account is not the pod's
+   * @throws IllegalArgumentException when the service account is not the pod's, or the pod has no spec
    */
   public WebhookResult mutate(Pod pod, ServiceAccount serviceAccount) {
     Objects.requireNonNull(pod, "pod");
+    if (pod.getSpec() == null) {
+      throw new IllegalArgumentException("pod " + namespaceOf(pod) + "/" + nameOf(pod) + " has no spec");
+    }
     String ns = namespaceOf(pod);
     String saName = serviceAccountOf(pod);
     if (serviceAccount != null) {
