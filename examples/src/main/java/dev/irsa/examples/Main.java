@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         PolicyCommand.class,
         TrustCommand.class,
         LintCommand.class,
+        PodCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

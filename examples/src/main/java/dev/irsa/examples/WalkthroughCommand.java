@@ -41,6 +41,7 @@ final class WalkthroughCommand implements Callable<Integer> {
     out.println();
     out.println("== Lint: permission policy " + Irsa.lint(policy, PolicyKind.IDENTITY).summary()
         + "; trust policy " + Irsa.lint(trust, PolicyKind.TRUST).summary());
-    return 0;
+    out.println();
+    return new ClusterStep(out).run("3. Cluster", dev.irsa.core.arn.RoleArn.of(Seed.ACCOUNT, Seed.ROLE));
   }
 }
