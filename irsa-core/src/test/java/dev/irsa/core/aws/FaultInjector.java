@@ -1,6 +1,8 @@
 package dev.irsa.core.aws;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -9,7 +11,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * Makes the N-th call (1-based) fail: {@link Mode#BEFORE_SENDING} the request never reaches IAM;
- * {@link Mode#AFTER_RESPONSE} IAM did it but the caller sees a failure (a lost response).
+ * {@link Mode#AFTER_RESPONSE} IAM did it but the caller sees a failure (a lost response), whatever IAM
+ * answered.
  */
 final class FaultInjector implements ExecutionInterceptor {
   enum Mode { BEFORE_SENDING, AFTER_RESPONSE }
@@ -36,6 +39,24 @@ final class FaultInjector implements ExecutionInterceptor {
     if (count.get() == failAt && mode == Mode.AFTER_RESPONSE && failed == null) {
       fail(attributes);
     }
+  }
+
+  /**
+   * A call that failed anyway (NoSuchEntity on a read) whose answer is replaced by a 503: the SDK
+   * only lets an interceptor swap an exception for one of the same class, so the class stays and
+   * the error code becomes ServiceUnavailable.
+   */
+  @Override
+  public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
+    if (count.get() == failAt && mode == Mode.AFTER_RESPONSE && failed == null
+        && context.exception() instanceof AwsServiceException e) {
+      failed = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+      String message = "injected fault in call " + failAt + " (" + failed + ", " + mode + ")";
+      return e.toBuilder().statusCode(503).message(message)
+          .awsErrorDetails(AwsErrorDetails.builder().errorCode("ServiceUnavailable").errorMessage(message).build())
+          .build();
+    }
+    return context.exception();
   }
 
   private void fail(ExecutionAttributes attributes) {

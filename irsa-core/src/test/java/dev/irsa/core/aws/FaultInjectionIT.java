@@ -1,0 +1,110 @@
+package dev.irsa.core.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.irsa.core.policy.Permissions;
+import dev.irsa.core.policy.PolicyDocument;
+import dev.irsa.core.trust.IrsaTrust;
+import dev.irsa.core.trust.ServiceAccountRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * Make the N-th AWS call of a full apply fail, for every N, once before the request is sent and
+ * once after IAM did it (a lost response); then apply again. The final state must equal a clean
+ * run's, and what existed before (another service account in the trust policy, a foreign attached
+ * policy) must still be there.
+ */
+@Moto
+class FaultInjectionIT {
+  static final ServiceAccountRef OTHER = ServiceAccountRef.of("payments", "other");
+  static final ServiceAccountRef API = ServiceAccountRef.of("payments", "api");
+
+  /** The state before: irsa's role trusting payments:other, policy v1, plus a foreign attachment. */
+  static ServiceAccountRole before() {
+    return ServiceAccountRole.builder().roleName("payments-api").serviceAccount(IamProvisionerIT.CLUSTER, OTHER)
+        .managedPolicy("payments-api", IamProvisionerIT.READ).build();
+  }
+
+  /** A full apply: a new cluster's provider, a new policy version, a second managed policy, trust, settings, inline. */
+  static ServiceAccountRole target() {
+    PolicyDocument audit = Permissions.builder().s3Read("audit-bucket").build();
+    return ServiceAccountRole.builder().roleName("payments-api")
+        .serviceAccount(IamProvisionerIT.CLUSTER, API)
+        .serviceAccount(IamProvisionerIT.CLUSTER_2, API)
+        .managedPolicy("payments-api", IamProvisionerIT.READ_WRITE)
+        .managedPolicy("payments-audit", audit)
+        .putInlinePolicy("inline-read", IamProvisionerIT.READ)
+        .description("payments api")
+        .putTag("team", "payments")
+        .build();
+  }
+
+  private static String foreign;
+
+  private static void setUp(MotoServer moto) {
+    moto.reset();
+    try (IamClient iam = moto.iam()) {
+      IamProvisioner.using(iam).apply(before());
+      foreign = iam.createPolicy(r -> r.policyName("foreign").policyDocument(IamProvisionerIT.READ.toJson())).policy().arn();
+      iam.attachRolePolicy(r -> r.roleName("payments-api").policyArn(foreign));
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyFailingCallIsCompletedByTheNextApply(MotoServer moto) {
+    // Given a clean run's calls and final state
+    setUp(moto);
+    CallRecorder clean = new CallRecorder();
+    IamSnapshot expected;
+    List<String> calls;
+    try (IamClient iam = moto.iam(clean)) {
+      Plan plan = IamProvisioner.using(iam).apply(target());
+      assertThat(plan.changes()).extracting(c -> c.action()).containsExactly(
+          Change.Action.CREATE_OIDC_PROVIDER, Change.Action.CREATE_POLICY_VERSION, Change.Action.CREATE_POLICY,
+          Change.Action.UPDATE_TRUST, Change.Action.UPDATE_ROLE, Change.Action.TAG_ROLE, Change.Action.ATTACH_POLICY,
+          Change.Action.PUT_INLINE_POLICY);
+      calls = clean.calls();
+      expected = IamSnapshot.read(iam, "payments-api");
+    }
+    // the clean state keeps what was there before
+    assertThat(expected.trust().orElseThrow()).isEqualTo(IrsaTrust.builder()
+        .serviceAccount(IamProvisionerIT.CLUSTER, OTHER, API).serviceAccount(IamProvisionerIT.CLUSTER_2, API).build());
+    assertThat(expected.attached()).contains(foreign);
+    assertThat(calls).hasSizeGreaterThan(15);
+
+    List<DynamicTest> tests = new ArrayList<>();
+    for (FaultInjector.Mode mode : FaultInjector.Mode.values()) {
+      for (int n = 1; n <= calls.size(); n++) {
+        int failAt = n;
+        tests.add(DynamicTest.dynamicTest("call " + n + " (" + calls.get(n - 1) + ") fails " + mode, () -> {
+          // Given the state before
+          setUp(moto);
+          FaultInjector fault = new FaultInjector(failAt, mode);
+
+          // When the N-th call fails
+          try (IamClient faulty = moto.iam(fault)) {
+            assertThatThrownBy(() -> IamProvisioner.using(faulty).apply(target()))
+                .isInstanceOf(ProvisioningException.class).hasMessageContaining("injected fault in call " + failAt);
+          }
+          assertThat(fault.failed()).isEqualTo(calls.get(failAt - 1));
+
+          // Then the next apply completes the run: the state equals the clean run's, and a third apply is a no-op
+          CallRecorder third = new CallRecorder();
+          try (IamClient iam = moto.iam(); IamClient recorded = moto.iam(third)) {
+            IamProvisioner.using(iam).apply(target());
+            assertThat(IamSnapshot.read(iam, "payments-api")).isEqualTo(expected);
+            assertThat(IamProvisioner.using(recorded).apply(target()).changes()).isEmpty();
+            assertThat(third.writes()).isEmpty();
+          }
+        }));
+      }
+    }
+    return tests.stream();
+  }
+}
