@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         WalkthroughCommand.class,
         PolicyCommand.class,
         TrustCommand.class,
+        ProvisionCommand.class,
+        TeardownCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
