@@ -379,6 +379,49 @@ class IamProvisionerIT {
   }
 
   @Test
+  void aDocumentIamRejectsIsAMalformedPolicyDocumentError() {
+    // Given a policy whose action has no service prefix (the model reads it; IAM, here moto, rejects it)
+    PolicyDocument bad = PolicyDocument.fromJson("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ListBucket","Resource":"*"}]}""");
+
+    // When applying, Then CreatePolicy's error names the policy and IAM's code
+    assertThatThrownBy(() -> provisioner.apply(role().managedPolicies(List.of()).managedPolicy("payments-api", bad).build()))
+        .isInstanceOfSatisfying(ProvisioningException.class, e -> {
+          assertThat(e.errorCode()).contains("MalformedPolicyDocument");
+          assertThat(e.getMessage()).startsWith("CreatePolicy " + POLICY_ARN + " failed: MalformedPolicyDocument: ")
+              .endsWith(" (IAM rejected the policy document)");
+        });
+  }
+
+  @Test
+  void aRoleCreatedConcurrentlyByAnotherIrsaRunIsPlannedAgainAndCompleted() {
+    // Given another irsa run that creates the role (trusting payments:worker) just before our CreateRole
+    try (IamClient other = moto.iam()) {
+      software.amazon.awssdk.core.interceptor.ExecutionInterceptor race =
+          new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution context,
+                software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+              if (context.request() instanceof software.amazon.awssdk.services.iam.model.CreateRoleRequest) {
+                IamProvisioner.using(other).apply(ServiceAccountRole.builder().roleName("payments-api")
+                    .serviceAccount(CLUSTER, WORKER).build());
+              }
+            }
+          };
+      try (IamClient racing = moto.iam(race)) {
+
+        // When applying: our CreateRole fails with EntityAlreadyExists
+        Plan plan = IamProvisioner.using(racing).apply(role().build());
+
+        // Then the run plans again on top of the other run's role: both service accounts are trusted
+        assertThat(actions(plan)).containsExactly(Action.CREATE_OIDC_PROVIDER, Action.CREATE_POLICY,
+            Action.UPDATE_TRUST, Action.ATTACH_POLICY);
+        assertThat(IrsaTrust.trustedSubjects(trust(), CLUSTER)).containsExactly(WORKER.subject(), API.subject());
+      }
+    }
+  }
+
+  @Test
   void anExistingProviderLackingTheAudienceGetsIt_motoLimited_fakedAddClientId() {
     // Given a provider that lists another client ID. moto answers AddClientIDToOpenIDConnectProvider
     // with HTTP 500 (not implemented), so that one call is answered by a fake; the rest is moto.
@@ -443,6 +486,27 @@ class IamProvisionerIT {
     // Then the provider carries it
     assertThat(iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(CLUSTER.arn())).thumbprintList())
         .containsExactly("9e99a48a9960b14926bb7f3b02e22da2b0ab7280");
+  }
+
+  @Test
+  void anUnreachableIssuerGetsAProviderWithoutThumbprintAndANote() throws Exception {
+    // Given an issuer nobody answers on
+    int port;
+    try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    OidcProvider unreachable = OidcProvider.fromIssuer("https://127.0.0.1:" + port + "/id/UNREACHABLE", ACCOUNT);
+
+    // When creating with the thumbprint from the issuer
+    Plan plan = provisioner.apply(ServiceAccountRole.builder().roleName("payments-api").serviceAccount(unreachable, API)
+        .thumbprint(Thumbprint.fromIssuer()).build());
+
+    // Then the provider is created without one, and the run says why
+    assertThat(actions(plan)).startsWith(Action.CREATE_OIDC_PROVIDER);
+    assertThat(plan.notes()).singleElement().asString()
+        .startsWith("thumbprint of https://127.0.0.1:" + port + "/id/UNREACHABLE not computed (")
+        .endsWith("); provider created without one (IAM trusts well-known root CAs)");
+    assertThat(iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(unreachable.arn())).thumbprintList()).isEmpty();
   }
 
   @Test
