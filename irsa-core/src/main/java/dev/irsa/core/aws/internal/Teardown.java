@@ -169,8 +169,8 @@ public final class Teardown {
       notes.add("OIDC provider " + arn + " kept: irsa did not create it");
       return;
     }
-    add(Action.DELETE_OIDC_PROVIDER, arn, "delete OIDC provider (roles of other clusters' service accounts that "
-        + "trust it stop working)", () -> IamCalls.delete("DeleteOpenIDConnectProvider", arn,
+    add(Action.DELETE_OIDC_PROVIDER, arn, "delete OIDC provider (every role trusting this cluster's service "
+        + "accounts stops working)", () -> IamCalls.delete("DeleteOpenIDConnectProvider", arn,
             () -> iam.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn))));
   }
 }

@@ -8,12 +8,14 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateEncodingException;
 import java.util.HexFormat;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The thumbprint IAM asks for: the SHA-1 fingerprint of the last certificate in the chain the
- * issuer's host presents (the root CA, or the top intermediate when the root is not sent).
+ * issuer's host presents (the root CA, or the top intermediate when the root is not sent). The chain
+ * is verified (trust and host name) with the given socket factory before it is fingerprinted.
  */
 public final class Thumbprints {
   private Thumbprints() {}
@@ -38,6 +40,9 @@ public final class Thumbprints {
     try (SSLSocket socket = (SSLSocket) factory.createSocket()) {
       socket.connect(new InetSocketAddress(uri.getHost(), port), timeoutMillis);
       socket.setSoTimeout(timeoutMillis);
+      SSLParameters params = socket.getSSLParameters();
+      params.setEndpointIdentificationAlgorithm("HTTPS"); // the chain must be valid for the issuer's host
+      socket.setSSLParameters(params);
       socket.startHandshake();
       Certificate[] chain = socket.getSession().getPeerCertificates();
       return sha1(chain[chain.length - 1]);
