@@ -422,6 +422,59 @@ class IamProvisionerIT {
     }
   }
 
+  /** Answers the first attempt of every GetRole with IAM's throttling error (moto never throttles). */
+  static final class ThrottleFirstGetRole implements software.amazon.awssdk.core.interceptor.ExecutionInterceptor {
+    final List<String> attempts = new ArrayList<>();
+    private boolean throttled;
+
+    @Override
+    public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission context,
+        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+      attempts.add(attributes.getAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME));
+    }
+
+    private boolean throttleNow(software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+      return "GetRole".equals(attributes.getAttribute(
+          software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME)) && !throttled;
+    }
+
+    @Override
+    public software.amazon.awssdk.http.SdkHttpResponse modifyHttpResponse(
+        software.amazon.awssdk.core.interceptor.Context.ModifyHttpResponse context,
+        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+      return throttleNow(attributes) ? context.httpResponse().toBuilder().statusCode(400).build() : context.httpResponse();
+    }
+
+    @Override
+    public java.util.Optional<java.io.InputStream> modifyHttpResponseContent(
+        software.amazon.awssdk.core.interceptor.Context.ModifyHttpResponse context,
+        software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes) {
+      if (throttleNow(attributes)) {
+        throttled = true;
+        return java.util.Optional.of(new java.io.ByteArrayInputStream("""
+            <ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error>\
+            <RequestId>1</RequestId></ErrorResponse>""".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      }
+      return context.responseBody();
+    }
+  }
+
+  @Test
+  void throttlingIsRetriedByTheClientsRetryStrategy() {
+    // Given a client with the SDK's default retries whose first GetRole is throttled
+    ThrottleFirstGetRole throttle = new ThrottleFirstGetRole();
+    try (IamClient retrying = moto.iamWithDefaultRetries(throttle)) {
+
+      // When applying
+      Plan plan = IamProvisioner.using(retrying).apply(role().build());
+
+      // Then GetRole was sent twice and the run completed
+      assertThat(throttle.attempts.stream().filter("GetRole"::equals)).hasSize(2);
+      assertThat(actions(plan)).containsExactly(Action.CREATE_OIDC_PROVIDER, Action.CREATE_POLICY, Action.CREATE_ROLE,
+          Action.ATTACH_POLICY);
+    }
+  }
+
   @Test
   void anExistingProviderLackingTheAudienceGetsIt_motoLimited_fakedAddClientId() {
     // Given a provider that lists another client ID. moto answers AddClientIDToOpenIDConnectProvider

@@ -152,6 +152,21 @@ final class MotoServer implements AutoCloseable {
         .build();
   }
 
+  /** An IAM client on moto with the SDK's default retry strategy. */
+  IamClient iamWithDefaultRetries(ExecutionInterceptor... interceptors) {
+    return IamClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .credentialsProvider(FAKE_CREDENTIALS)
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(c -> {
+          for (ExecutionInterceptor i : interceptors) {
+            c.addExecutionInterceptor(i);
+          }
+        })
+        .build();
+  }
+
   EksClient eks() {
     return EksClient.builder()
         .endpointOverride(endpoint)
