@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestFactory;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
- * Make the N-th AWS call of a full apply fail, for every N, once before the request is sent and
+ * Make the N-th AWS call of a full apply (and of a teardown) fail, for every N, once before the request is sent and
  * once after IAM did it (a lost response); then apply again. The final state must equal a clean
  * run's, and what existed before (another service account in the trust policy, a foreign attached
  * policy) must still be there.
@@ -107,4 +107,50 @@ class FaultInjectionIT {
     }
     return tests.stream();
   }
+
+  @TestFactory
+  Stream<DynamicTest> everyFailingCallOfATeardownIsCompletedByTheNextTeardown(MotoServer moto) {
+    // Given a clean teardown (OIDC providers included) of the full target, and its calls
+    CallRecorder clean = new CallRecorder();
+    List<String> calls;
+    moto.reset();
+    try (IamClient iam = moto.iam(); IamClient recorded = moto.iam(clean)) {
+      IamProvisioner.using(iam).apply(target());
+      Plan done = IamProvisioner.using(recorded).teardown(target(), true);
+      assertThat(done.changes()).extracting(c -> c.action()).containsExactly(Change.Action.DETACH_POLICY,
+          Change.Action.DETACH_POLICY, Change.Action.DELETE_INLINE_POLICY, Change.Action.DELETE_ROLE,
+          Change.Action.DELETE_POLICY, Change.Action.DELETE_POLICY, Change.Action.DELETE_OIDC_PROVIDER,
+          Change.Action.DELETE_OIDC_PROVIDER);
+      calls = clean.calls();
+      assertThat(IamSnapshot.read(iam, "payments-api")).isEqualTo(EMPTY);
+    }
+
+    List<DynamicTest> tests = new ArrayList<>();
+    for (FaultInjector.Mode mode : FaultInjector.Mode.values()) {
+      for (int n = 1; n <= calls.size(); n++) {
+        int failAt = n;
+        tests.add(DynamicTest.dynamicTest("teardown call " + n + " (" + calls.get(n - 1) + ") fails " + mode, () -> {
+          // Given the full target applied
+          moto.reset();
+          FaultInjector fault = new FaultInjector(failAt, mode);
+          try (IamClient iam = moto.iam(); IamClient faulty = moto.iam(fault)) {
+            IamProvisioner.using(iam).apply(target());
+
+            // When the N-th call of the teardown fails
+            assertThatThrownBy(() -> IamProvisioner.using(faulty).teardown(target(), true))
+                .isInstanceOf(ProvisioningException.class).hasMessageContaining("injected fault in call " + failAt);
+
+            // Then the next teardown removes the rest
+            IamProvisioner.using(iam).teardown(target(), true);
+            assertThat(IamSnapshot.read(iam, "payments-api")).isEqualTo(EMPTY);
+          }
+        }));
+      }
+    }
+    return tests.stream();
+  }
+
+  static final IamSnapshot EMPTY = new IamSnapshot(java.util.Optional.empty(), java.util.Map.of(),
+      java.util.Optional.empty(), java.util.Set.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of(),
+      java.util.Map.of());
 }
