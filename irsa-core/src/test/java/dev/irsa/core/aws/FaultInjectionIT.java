@@ -57,34 +57,53 @@ class FaultInjectionIT {
   }
 
   @TestFactory
-  Stream<DynamicTest> everyFailingCallIsCompletedByTheNextApply(MotoServer moto) {
-    // Given a clean run's calls and final state
-    setUp(moto);
+  Stream<DynamicTest> everyFailingCallOfAnApplyOnAnExistingRoleIsCompletedByTheNextApply(MotoServer moto) {
+    // Given irsa's role trusting payments:other with a foreign policy attached, and a clean run's calls and final state
+    List<DynamicTest> tests = applyCases(moto, "existing role", () -> setUp(moto), List.of(
+        Change.Action.CREATE_OIDC_PROVIDER, Change.Action.CREATE_POLICY_VERSION, Change.Action.CREATE_POLICY,
+        Change.Action.UPDATE_TRUST, Change.Action.UPDATE_ROLE, Change.Action.TAG_ROLE, Change.Action.ATTACH_POLICY,
+        Change.Action.PUT_INLINE_POLICY), expected -> {
+          // the clean state keeps what was there before
+          assertThat(expected.trust().orElseThrow()).isEqualTo(IrsaTrust.builder()
+              .serviceAccount(IamProvisionerIT.CLUSTER, OTHER, API).serviceAccount(IamProvisionerIT.CLUSTER_2, API)
+              .build());
+          assertThat(expected.attached()).contains(foreign);
+        });
+    return tests.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyFailingCallOfAnApplyFromNothingIsCompletedByTheNextApply(MotoServer moto) {
+    // Given an empty account, and a clean run's calls and final state
+    return applyCases(moto, "from nothing", moto::reset, List.of(
+        Change.Action.CREATE_OIDC_PROVIDER, Change.Action.CREATE_OIDC_PROVIDER, Change.Action.CREATE_POLICY,
+        Change.Action.CREATE_POLICY, Change.Action.CREATE_ROLE, Change.Action.ATTACH_POLICY,
+        Change.Action.ATTACH_POLICY, Change.Action.PUT_INLINE_POLICY), expected ->
+        assertThat(expected.trust().orElseThrow()).isEqualTo(target().trustPolicy())).stream();
+  }
+
+  private List<DynamicTest> applyCases(MotoServer moto, String label, Runnable setUp, List<Change.Action> cleanActions,
+      java.util.function.Consumer<IamSnapshot> checkClean) {
+    setUp.run();
     CallRecorder clean = new CallRecorder();
     IamSnapshot expected;
     List<String> calls;
     try (IamClient iam = moto.iam(clean)) {
       Plan plan = IamProvisioner.using(iam).apply(target());
-      assertThat(plan.changes()).extracting(c -> c.action()).containsExactly(
-          Change.Action.CREATE_OIDC_PROVIDER, Change.Action.CREATE_POLICY_VERSION, Change.Action.CREATE_POLICY,
-          Change.Action.UPDATE_TRUST, Change.Action.UPDATE_ROLE, Change.Action.TAG_ROLE, Change.Action.ATTACH_POLICY,
-          Change.Action.PUT_INLINE_POLICY);
+      assertThat(plan.changes()).extracting(c -> c.action()).containsExactlyElementsOf(cleanActions);
       calls = clean.calls();
       expected = IamSnapshot.read(iam, "payments-api");
     }
-    // the clean state keeps what was there before
-    assertThat(expected.trust().orElseThrow()).isEqualTo(IrsaTrust.builder()
-        .serviceAccount(IamProvisionerIT.CLUSTER, OTHER, API).serviceAccount(IamProvisionerIT.CLUSTER_2, API).build());
-    assertThat(expected.attached()).contains(foreign);
-    assertThat(calls).hasSizeGreaterThan(15);
+    checkClean.accept(expected);
+    assertThat(calls).hasSizeGreaterThan(10);
 
     List<DynamicTest> tests = new ArrayList<>();
     for (FaultInjector.Mode mode : FaultInjector.Mode.values()) {
       for (int n = 1; n <= calls.size(); n++) {
         int failAt = n;
-        tests.add(DynamicTest.dynamicTest("call " + n + " (" + calls.get(n - 1) + ") fails " + mode, () -> {
+        tests.add(DynamicTest.dynamicTest(label + ": call " + n + " (" + calls.get(n - 1) + ") fails " + mode, () -> {
           // Given the state before
-          setUp(moto);
+          setUp.run();
           FaultInjector fault = new FaultInjector(failAt, mode);
 
           // When the N-th call fails
@@ -105,7 +124,7 @@ class FaultInjectionIT {
         }));
       }
     }
-    return tests.stream();
+    return tests;
   }
 
   @TestFactory
