@@ -71,7 +71,8 @@ public final class IamCalls {
 
   private static String hint(String code) {
     if (code == null) {
-      return "the request did not complete; run apply again, it continues where this run stopped";
+      return "no answer from IAM (network, credentials or region?); once fixed, run again: it continues where "
+          + "this run stopped";
     }
     return switch (code) {
       case "EntityAlreadyExists" -> "it was created concurrently; run apply again";
