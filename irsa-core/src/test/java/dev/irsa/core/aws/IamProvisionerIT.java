@@ -589,8 +589,10 @@ class IamProvisionerIT {
         .putInlinePolicy("extra", READ).build();
     provisioner.apply(spec);
 
-    // When planning and tearing down
+    // When planning (reads only) and tearing down
+    calls.clear();
     Plan plan = provisioner.planTeardown(spec, false);
+    assertThat(calls.writes()).isEmpty();
     Plan done = provisioner.teardown(spec, false);
 
     // Then detach, inline delete, role delete, non-default version delete and policy delete run in order
