@@ -54,6 +54,7 @@ final class MotoServer implements AutoCloseable {
       throw new IllegalStateException("cannot start moto: python3 not found (" + e.getMessage() + "); the moto "
           + "integration tests need python3 with moto 5.2.1 (pip install 'moto[server]==5.2.1')", e);
     }
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "moto-stop")); // also when the JVM ends abruptly
     CompletableFuture<Integer> port = new CompletableFuture<>();
     Deque<String> tail = new ArrayDeque<>();
     Thread reader = new Thread(() -> {
