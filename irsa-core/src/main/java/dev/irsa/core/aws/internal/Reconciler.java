@@ -286,7 +286,7 @@ public final class Reconciler {
   /**
    * Read, merge, write, verify, retry: IAM has no conditional write, so after writing, the trust
    * policy is read again; when a concurrent writer replaced it with a version lacking our service
-   * accounts, the merge is redone on top of theirs.
+   * accounts (or IAM still serves the old one), the merge is redone on top of what is read.
    */
   private boolean updateTrust(String arn) {
     String name = spec.roleName();
@@ -317,9 +317,15 @@ public final class Reconciler {
     return PolicyText.parse("GetRole", arn, role.assumeRolePolicyDocument());
   }
 
+  /**
+   * Jittered exponential back-off, 50-100 ms doubling up to 0.8-1.6 s (about 3 s over all attempts):
+   * long enough for IAM's eventual consistency, where a read right after a write may still show the
+   * old document.
+   */
   private static void backOff(int attempt) {
+    long base = 100L << Math.min(attempt - 1, 4);
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(20, 100L * attempt));
+      Thread.sleep(ThreadLocalRandom.current().nextLong(base / 2, base + 1));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while retrying a trust-policy update", e);
