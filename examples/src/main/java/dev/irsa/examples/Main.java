@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         TrustCommand.class,
         LintCommand.class,
         PodCommand.class,
+        ProvisionCommand.class,
+        TeardownCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
