@@ -2,6 +2,7 @@ package dev.irsa.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.irsa.core.aws.MotoServer;
 import dev.irsa.core.policy.Permissions;
 import dev.irsa.core.policy.PolicyDocument;
 import java.io.ByteArrayOutputStream;

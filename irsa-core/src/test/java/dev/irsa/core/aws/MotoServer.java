@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.iam.IamClient;
 /**
  * moto on loopback, one per JVM: {@code python3 -m moto.server -H 127.0.0.1 -p 0}, the port read
  * from its {@code * Running on http://127.0.0.1:PORT} line, ready when {@code POST /moto-api/reset}
- * answers 200, stopped with SIGTERM.
+ * answers 200, stopped with SIGTERM. Shared with other modules through irsa-core's test jar.
  */
-final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable {
   private static final Pattern RUNNING = Pattern.compile("Running on http://127\\.0\\.0\\.1:(\\d+)");
   private static final StaticCredentialsProvider FAKE_CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
@@ -44,7 +44,7 @@ final class MotoServer implements AutoCloseable {
     this.endpoint = endpoint;
   }
 
-  static MotoServer start() {
+  public static MotoServer start() {
     Process p;
     try {
       p = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "0")
@@ -116,12 +116,12 @@ final class MotoServer implements AutoCloseable {
     }
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
   /** Wipes all state. */
-  void reset() {
+  public void reset() {
     try {
       HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
           .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
@@ -138,7 +138,7 @@ final class MotoServer implements AutoCloseable {
   }
 
   /** An IAM client on moto (no retries, so a failure is seen once), with interceptors. */
-  IamClient iam(ExecutionInterceptor... interceptors) {
+  public IamClient iam(ExecutionInterceptor... interceptors) {
     return IamClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
@@ -154,7 +154,7 @@ final class MotoServer implements AutoCloseable {
   }
 
   /** An IAM client on moto with the SDK's default retry strategy. */
-  IamClient iamWithDefaultRetries(ExecutionInterceptor... interceptors) {
+  public IamClient iamWithDefaultRetries(ExecutionInterceptor... interceptors) {
     return IamClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
@@ -168,7 +168,7 @@ final class MotoServer implements AutoCloseable {
         .build();
   }
 
-  EksClient eks() {
+  public EksClient eks() {
     return EksClient.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
