@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
         WalkthroughCommand.class,
         PolicyCommand.class,
         TrustCommand.class,
+        LintCommand.class,
+        PodCommand.class,
+        ProvisionCommand.class,
+        TeardownCommand.class,
         EvaluateCommand.class,
         CommandLine.HelpCommand.class
     })

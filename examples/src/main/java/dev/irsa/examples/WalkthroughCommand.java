@@ -1,7 +1,9 @@
 package dev.irsa.examples;
 
+import dev.irsa.core.Irsa;
 import dev.irsa.core.arn.DynamoDbArns;
 import dev.irsa.core.arn.RoleArn;
+import dev.irsa.core.lint.PolicyKind;
 import dev.irsa.core.policy.JsonFormat;
 import dev.irsa.core.policy.Permissions;
 import dev.irsa.core.policy.PolicyDocument;
@@ -46,8 +48,13 @@ final class WalkthroughCommand implements Callable<Integer> {
     out.println("== 2. Trust policy for " + sa + " on " + cluster.issuerUrl() + " (" + trust.iamSize() + " of 2,048 characters)");
     out.println(trust.toJson(JsonFormat.PRETTY));
     out.println();
-    out.println("== 3. Offline checks (irsa-verify: evaluated against the policies above, no AWS calls)");
+    out.println("== Lint: permission policy " + Irsa.lint(policy, PolicyKind.IDENTITY).summary()
+        + "; trust policy " + Irsa.lint(trust, PolicyKind.TRUST).summary());
+    out.println();
+    out.println("== Offline checks (irsa-verify: the seed's five checks against the policies above, no AWS calls)");
     OfflineChecks.printTable(checks, out);
-    return checks.stream().allMatch(OfflineChecks.Check::ok) ? 0 : 1;
+    out.println();
+    int cluster = new ClusterStep(out).run("3. Cluster", RoleArn.of(Seed.ACCOUNT, Seed.ROLE));
+    return checks.stream().allMatch(OfflineChecks.Check::ok) ? cluster : 1;
   }
 }

@@ -1,5 +1,9 @@
 package dev.irsa.core;
 
+import dev.irsa.core.catalog.ServiceCatalog;
+import dev.irsa.core.lint.LintReport;
+import dev.irsa.core.lint.PolicyKind;
+import dev.irsa.core.lint.PolicyLinter;
 import dev.irsa.core.policy.Permissions;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.Statement;
@@ -61,5 +65,24 @@ public final class Irsa {
   /** A cluster's OIDC provider; see {@link OidcProvider#fromIssuer(String, String)}. */
   public static OidcProvider oidcProvider(String issuerUrl, String account) {
     return OidcProvider.fromIssuer(issuerUrl, account);
+  }
+
+  /** The bundled AWS service authorization catalog (actions, resource types, condition keys). */
+  public static ServiceCatalog catalog() {
+    return ServiceCatalog.aws();
+  }
+
+  /**
+   * Lints a policy document: {@code lint(json, PolicyKind.TRUST).findings()}.
+   *
+   * @throws dev.irsa.core.policy.PolicyParseException only when {@code json} is not JSON
+   */
+  public static LintReport lint(String json, PolicyKind kind) {
+    return PolicyLinter.create().lint(json, kind);
+  }
+
+  /** Lints a document through its canonical JSON. */
+  public static LintReport lint(PolicyDocument doc, PolicyKind kind) {
+    return PolicyLinter.create().lint(doc, kind);
   }
 }

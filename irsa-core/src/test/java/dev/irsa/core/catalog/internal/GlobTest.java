@@ -1,0 +1,49 @@
+package dev.irsa.core.catalog.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GlobTest {
+
+  @ParameterizedTest(name = "{0} ~ {1} (ignore case {2}): {3}")
+  @CsvSource({
+      "s3:Get*, s3:GetObject, true, true",
+      "s3:get*, s3:GetObject, true, true",
+      "s3:get*, s3:GetObject, false, false",
+      "s3:*Object*, s3:PutObjectAcl, true, true",
+      "s3:*Object, s3:PutObjectAcl, true, false",
+      "s3:?etObject, s3:GetObject, true, true",
+      "s3:?etObject, s3:etObject, true, false",
+      "*, anything, false, true",
+      "'', '', false, true",
+      "a*b*c, abxbyc, false, true",
+      "a*b*c, abxbyd, false, false"
+  })
+  void matchesLikeIam(String pattern, String text, boolean ignoreCase, boolean expected) {
+    assertThat(Glob.matches(pattern, text, ignoreCase)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} vs {1}: {2}")
+  @CsvSource({
+      "listbuckets, listbucket, 1",
+      "listbucket, ListBucket, 2",
+      "kitten, sitting, 3",
+      "abc, abc, 0",
+      "a, abcdefghij, 6"
+  })
+  void editDistanceIsLevenshteinCappedAtMaxPlusOne(String a, String b, int expected) {
+    assertThat(Suggestions.distance(a, b, 5)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "ListAllMyBuckets, list all my buckets",
+      "AssumeRoleWithSAML, assume role with saml",
+      "get-object, get object"
+  })
+  void splitsCamelCaseWords(String name, String words) {
+    assertThat(String.join(" ", Suggestions.words(name))).isEqualTo(words);
+  }
+}
