@@ -54,7 +54,7 @@ final class WalkthroughCommand implements Callable<Integer> {
     out.println("== Offline checks (irsa-verify: the seed's five checks against the policies above, no AWS calls)");
     OfflineChecks.printTable(checks, out);
     out.println();
-    int cluster = new ClusterStep(out).run("3. Cluster", RoleArn.of(Seed.ACCOUNT, Seed.ROLE));
-    return checks.stream().allMatch(OfflineChecks.Check::ok) ? cluster : 1;
+    int clusterStep = new ClusterStep(out).run("3. Cluster", RoleArn.of(Seed.ACCOUNT, Seed.ROLE));
+    return checks.stream().allMatch(OfflineChecks.Check::ok) ? clusterStep : 1;
   }
 }
