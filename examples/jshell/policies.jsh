@@ -15,9 +15,10 @@ System.out.println("trust policy size: " + trust.iamSize() + " of " + SizeQuota.
 
 // Add a second service account without losing the first, and read the result back.
 var merged = IrsaTrust.addServiceAccounts(trust, cluster, java.util.List.of(serviceAccount("irsa-demo", "worker")));
-var ok = PolicyDocument.fromJson(merged.toJson()).equals(merged)
+// JShell ends a snippet at the end of a complete line: keep multi-line expressions in parentheses.
+var ok = (PolicyDocument.fromJson(merged.toJson()).equals(merged)
     && IrsaTrust.trustedSubjects(merged, cluster).size() == 2
-    && SizeQuota.TRUST_POLICY.fits(merged);
+    && SizeQuota.TRUST_POLICY.fits(merged));
 System.out.println(ok ? "OK" : "FAILED");
 // JShell exits 0 even after an exception: compute the exit code explicitly.
 /exit ok ? 0 : 1

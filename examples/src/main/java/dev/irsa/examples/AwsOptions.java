@@ -8,6 +8,11 @@ import dev.irsa.core.aws.ServiceAccountRole;
 import dev.irsa.core.aws.Thumbprint;
 import dev.irsa.core.policy.JsonFormat;
 import dev.irsa.core.policy.Permissions;
+import dev.irsa.core.lint.Finding;
+import dev.irsa.core.lint.LintReport;
+import dev.irsa.core.lint.PolicyKind;
+import dev.irsa.core.lint.PolicyLinter;
+import dev.irsa.core.lint.Severity;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.PolicyParseException;
 import dev.irsa.core.aws.Plan;
@@ -142,22 +147,47 @@ final class AwsOptions {
   }
 
   /** The permission policy from exactly one kind of source. */
-  static PolicyDocument permissions(String policyFile, List<String> buckets, List<String> tables, String region,
-      String account) {
+  /** Checks that exactly one way of giving the permissions was used. */
+  static void checkPermissionOptions(String policyFile, List<String> buckets, List<String> tables) {
     boolean presets = !buckets.isEmpty() || !tables.isEmpty();
     if (policyFile != null && presets) {
       throw new CliException(2, "give --policy-file or --s3-read-bucket/--dynamodb-read-table, not both");
     }
-    if (policyFile != null) {
-      try {
-        return PolicyDocument.fromJson(Io.read(policyFile));
-      } catch (PolicyParseException e) {
-        throw new CliException(2, policyFile + ": " + e.getMessage());
-      }
-    }
-    if (!presets) {
+    if (policyFile == null && !presets) {
       throw new CliException(2, "give the permissions: --policy-file F, --s3-read-bucket B or --dynamodb-read-table T");
     }
+  }
+
+  /**
+   * Reads a permission policy file; with {@code lint}, refuses one with ERROR findings (unknown actions,
+   * resource type mismatches: what IAM accepts silently) before anything reaches AWS.
+   */
+  static PolicyDocument policyFromFile(String policyFile, boolean lint) {
+    String json = Io.read(policyFile);
+    PolicyDocument doc;
+    try {
+      doc = PolicyDocument.fromJson(json);
+    } catch (PolicyParseException e) {
+      throw new CliException(2, policyFile + ": " + e.getMessage());
+    }
+    if (lint) {
+      LintReport report = PolicyLinter.create().lint(json, PolicyKind.IDENTITY);
+      if (report.hasErrors()) {
+        StringBuilder msg = new StringBuilder(policyFile).append(": the policy has errors (fix them, or pass --skip-lint):");
+        for (Finding f : report.findings()) {
+          if (f.severity() == Severity.ERROR) {
+            msg.append(System.lineSeparator()).append("  ").append(f.code()).append(' ').append(f.path())
+                .append(": ").append(f.message());
+          }
+        }
+        throw new CliException(2, msg.toString());
+      }
+    }
+    return doc;
+  }
+
+  /** The preset permissions: read-only S3 buckets and DynamoDB tables in {@code region} and {@code account}. */
+  static PolicyDocument presetPermissions(List<String> buckets, List<String> tables, String region, String account) {
     Permissions.Builder b = Permissions.builder();
     buckets.forEach(b::s3Read);
     for (String t : tables) {

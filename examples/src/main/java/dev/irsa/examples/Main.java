@@ -45,8 +45,26 @@ public final class Main implements Runnable {
         cmd.getErr().println("error: " + ex.getMessage());
         return 2;
       }
-      throw ex;
+      return internalError(cmd.getErr(), ex);
     });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      return internalError(cl.getErr(), e);
+    }
+  }
+
+  /** Exit status for a failure irsa did not anticipate (a bug): one line, the stack trace only on request. */
+  static final int INTERNAL_ERROR = 3;
+
+  private static int internalError(java.io.PrintWriter err, Throwable ex) {
+    err.println("error: internal error: " + ex.getClass().getSimpleName()
+        + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+        + " (a bug in irsa; set IRSA_DEBUG=1 to print the stack trace)");
+    if (System.getenv("IRSA_DEBUG") != null) {
+      ex.printStackTrace(err);
+    }
+    err.flush();
+    return INTERNAL_ERROR;
   }
 }

@@ -33,6 +33,9 @@ final class ProvisionCommand implements Callable<Integer> {
       description = "Read access to this table in --region and the role's account; repeatable.")
   List<String> tables = new ArrayList<>();
 
+  @Option(names = "--skip-lint", description = "Do not refuse a --policy-file with lint ERROR findings.")
+  boolean skipLint;
+
   @Option(names = "--description", paramLabel = "TEXT", description = "The role's description.")
   String description;
 
@@ -45,8 +48,12 @@ final class ProvisionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    AwsOptions.checkPermissionOptions(policyFile, buckets, tables);
+    // A policy file is read and linted before any AWS call, the cluster lookup included.
+    PolicyDocument fromFile = policyFile == null ? null : AwsOptions.policyFromFile(policyFile, !skipLint);
     OidcProvider provider = aws.provider();
-    PolicyDocument policy = AwsOptions.permissions(policyFile, buckets, tables, aws.region().id(), provider.account());
+    PolicyDocument policy = fromFile != null ? fromFile
+        : AwsOptions.presetPermissions(buckets, tables, aws.region().id(), provider.account());
     ServiceAccountRole.Builder b = aws.role(provider)
         .addManagedPolicy(AwsOptions.managedPolicy(aws.policyName(), policy))
         .thumbprint(AwsOptions.thumbprint(thumbprint, thumbprintFromIssuer));

@@ -38,6 +38,11 @@ class JShellScriptsIT {
     String output = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(done).as("jshell finished within 180 s; output:%n%s", output).isTrue();
     assertThat(p.exitValue()).as("exit code of %s; output:%n%s", script, output).isZero();
-    assertThat(output).contains("OK");
+    // JShell reports a snippet that does not compile or throws, then carries on: treat any such report as a failure.
+    assertThat(output).as("output of %s", script)
+        .doesNotContain("Error:")
+        .doesNotContain("Exception")
+        .doesNotContain("cannot find symbol")
+        .contains("OK");
   }
 }

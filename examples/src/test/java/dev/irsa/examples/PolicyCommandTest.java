@@ -59,7 +59,15 @@ class PolicyCommandTest {
   void missingFile(@TempDir Path dir) {
     Cli r = Cli.run("policy", "format", dir.resolve("nope.json").toString());
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).startsWith("error: " + dir.resolve("nope.json") + ": cannot read: ");
-    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err()).isEqualTo("error: " + dir.resolve("nope.json") + ": no such file\n");
+  }
+
+  @Test
+  void binaryFile(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("bin.json");
+    Files.write(f, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
+    Cli r = Cli.run("policy", "format", f.toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("error: " + f + ": not UTF-8 text\n");
   }
 }
