@@ -47,6 +47,11 @@ public final class Main implements Runnable {
       }
       return internalError(cmd.getErr(), ex);
     });
+    cl.setParameterExceptionHandler((ex, arguments) -> {
+      CommandLine cmd = ex.getCommandLine();
+      cmd.getErr().println("error: " + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+      return 2;
+    });
     try {
       return cl.execute(args);
     } catch (StackOverflowError | OutOfMemoryError e) {

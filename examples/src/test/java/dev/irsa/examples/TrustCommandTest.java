@@ -54,6 +54,14 @@ class TrustCommandTest {
   }
 
   @Test
+  void missingOptionIsOneErrorLine() {
+    Cli r = Cli.run("trust", "irsa", "--issuer", ISSUER, "--account", "111122223333");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo(
+        "error: Missing required option: '--service-account=NS:NAME' (see 'irsa trust irsa --help')\n");
+  }
+
+  @Test
   void podIdentity() {
     Cli r = Cli.run("trust", "pod-identity", "--cluster-arn", "arn:aws:eks:us-west-2:111122223333:cluster/demo",
         "--namespace", "irsa-demo", "--service-account", "aws-cli");
