@@ -5,6 +5,7 @@ import static dev.irsa.k8s.webhook.PodIdentityWebhookTest.SIMPLE_POD;
 import static dev.irsa.k8s.webhook.PodIdentityWebhookTest.pod;
 import static dev.irsa.k8s.webhook.PodIdentityWebhookTest.sa;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -291,5 +292,14 @@ class PodInspectorTest {
             }
           ]
         }""");
+  }
+
+  @Test
+  void aNullEnvEntryIsRejectedByName() {
+    Pod pod = pod(SIMPLE_POD.replace("image: amazon/aws-cli", "image: amazon/aws-cli\n    env: [{name: A, value: b}, null]"));
+
+    assertThatThrownBy(() -> PodInspector.offline().inspect(pod, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pod payments/app: spec.containers[0].env[1] must not be null");
   }
 }
