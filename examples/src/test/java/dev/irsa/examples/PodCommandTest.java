@@ -106,6 +106,26 @@ class PodCommandTest {
   }
 
   @Test
+  void inspectAMalformedRoleAnnotationExitsOne(@TempDir Path dir) throws Exception {
+    Path sa = Files.writeString(dir.resolve("sa.yaml"), """
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: aws-cli
+          namespace: irsa-demo
+          annotations: {eks.amazonaws.com/role-arn: not-an-arn}
+        """);
+
+    int code = Main.run("pod", "inspect", "--pod", file("aws-cli.pod.yaml"), "--service-account", sa.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(stdout()).contains("\"getsRole\": false", "\"code\": \"INVALID_ROLE_ARN\"",
+        "\"message\": \"service account irsa-demo/aws-cli annotation eks.amazonaws.com/role-arn: invalid ARN "
+            + "'not-an-arn': expected 6 colon-separated parts (arn:partition:service:region:account:resource), got 1; "
+            + "STS AssumeRoleWithWebIdentity fails with ValidationError: Request ARN is invalid\"");
+  }
+
+  @Test
   void inspectWithoutServiceAccountJudgesThePodAlone() {
     int code = Main.run("pod", "inspect", "--pod", file("running-stale.pod.json"));
 
