@@ -216,6 +216,18 @@ class PodCommandTest {
   }
 
   @Test
+  void aContainerWithoutANameIsRejectedWithItsPath(@TempDir Path dir) throws Exception {
+    Path pod = Files.writeString(dir.resolve("noname.yaml"), POD_HEAD + "  containers: [{image: x}]\n");
+
+    int inspect = Main.run("pod", "inspect", "--pod", pod.toString(), "--service-account", file("aws-cli.sa.yaml"));
+    int mutate = Main.run("pod", "mutate", "--pod", pod.toString(), "--service-account", file("aws-cli.sa.yaml"));
+
+    assertThat(inspect).isEqualTo(2);
+    assertThat(mutate).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("error: pod irsa-demo/aws-cli: spec.containers[0].name is required\n".repeat(2));
+  }
+
+  @Test
   void deeplyNestedYamlIsRejectedBeforeParsing(@TempDir Path dir) throws Exception {
     rejectedByBoth(Files.writeString(dir.resolve("deep.yaml"), "a: " + "[".repeat(100_000)),
         ":1:67: nested deeper than 64 levels; not a manifest");

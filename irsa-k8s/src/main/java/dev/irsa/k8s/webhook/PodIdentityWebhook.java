@@ -121,16 +121,16 @@ public final class PodIdentityWebhook {
    *     account to {@code default}
    * @param serviceAccount the pod's service account, or {@code null} when it does not exist (the
    *     webhook then leaves the pod alone)
-   * @throws IllegalArgumentException when the service account is not the pod's, the pod has no spec, or
-   *     a list in it has a {@code null} entry (a container, env var, envFrom source, mount, volume or
-   *     projected source)
+   * @throws IllegalArgumentException when the service account is not the pod's, the pod has no spec, a
+   *     container has no name, or a list in it has a {@code null} entry (a container, env var, envFrom
+   *     source, mount, volume or projected source)
    */
   public WebhookResult mutate(Pod pod, ServiceAccount serviceAccount) {
     Objects.requireNonNull(pod, "pod");
     if (pod.getSpec() == null) {
       throw new IllegalArgumentException("pod " + namespaceOf(pod) + "/" + nameOf(pod) + " has no spec");
     }
-    requireNoNullEntries(pod);
+    requireWellFormed(pod);
     String ns = namespaceOf(pod);
     String saName = serviceAccountOf(pod);
     if (serviceAccount != null) {
@@ -306,10 +306,11 @@ public final class PodIdentityWebhook {
   }
 
   /**
-   * Rejects {@code null} entries in the lists the webhook and the inspector walk, naming the first:
+   * Rejects what the API server would (a container without a name) and {@code null} entries in the
+   * lists the webhook and the inspector walk, naming the first:
    * {@code pod irsa-demo/aws-cli: spec.containers[0].env[1] must not be null}.
    */
-  static void requireNoNullEntries(Pod pod) {
+  static void requireWellFormed(Pod pod) {
     if (pod.getSpec() == null) {
       return;
     }
@@ -329,6 +330,9 @@ public final class PodIdentityWebhook {
     noNulls(where, path, containers);
     for (int i = 0; containers != null && i < containers.size(); i++) {
       Container c = containers.get(i);
+      if (c.getName() == null || c.getName().isEmpty()) {
+        throw new IllegalArgumentException(where + path + "[" + i + "].name is required");
+      }
       noNulls(where, path + "[" + i + "].env", c.getEnv());
       noNulls(where, path + "[" + i + "].envFrom", c.getEnvFrom());
       noNulls(where, path + "[" + i + "].volumeMounts", c.getVolumeMounts());

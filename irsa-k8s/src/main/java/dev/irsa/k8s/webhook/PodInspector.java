@@ -79,12 +79,12 @@ public final class PodInspector {
    * Inspects a pod.
    *
    * @param serviceAccount the pod's service account as it is now, or {@code null} to judge the pod alone
-   * @throws IllegalArgumentException when a list in the pod has a {@code null} entry (a container, env
-   *     var, envFrom source, mount, volume or projected source)
+   * @throws IllegalArgumentException when a container has no name or a list in the pod has a {@code null}
+   *     entry (a container, env var, envFrom source, mount, volume or projected source)
    */
   public PodWiring inspect(Pod pod, ServiceAccount serviceAccount) {
     Objects.requireNonNull(pod, "pod");
-    PodIdentityWebhook.requireNoNullEntries(pod);
+    PodIdentityWebhook.requireWellFormed(pod);
     String ns = PodIdentityWebhook.namespaceOf(pod);
     String saName = PodIdentityWebhook.serviceAccountOf(pod);
     String expectedRole = null;

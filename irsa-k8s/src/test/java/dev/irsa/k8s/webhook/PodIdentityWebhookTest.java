@@ -411,4 +411,19 @@ class PodIdentityWebhookTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("pod payments/app: " + path + " must not be null");
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      containers: [{image: x}]                                    | spec.containers[0]
+      {initContainers: [{name: ''}], containers: [{name: c}]}     | spec.initContainers[0]
+      """)
+  void aContainerWithoutANameIsRejectedByName(String spec, String path) {
+    String yaml = NULL_ENTRY_POD_HEAD + "  " + (spec.startsWith("{") ? spec.substring(1, spec.length() - 1)
+        .replace("], ", "]\n  ") : spec) + "\n";
+    Pod pod = pod(yaml);
+
+    assertThatThrownBy(() -> PodIdentityWebhook.eks().mutate(pod, sa("eks.amazonaws.com/role-arn", ROLE)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pod payments/app: " + path + ".name is required");
+  }
 }
