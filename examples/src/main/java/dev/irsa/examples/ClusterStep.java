@@ -90,7 +90,7 @@ final class ClusterStep {
   /**
    * {@code aws sts get-caller-identity} as STS would answer AssumeRoleWithWebIdentity for the pod's
    * AWS_ROLE_ARN: the assumed-role ARN drops the role's path; the AWS CLI names the session
-   * {@code botocore-session-<epoch seconds>}.
+   * {@code botocore-session-<epoch seconds>} ({@link Seed#SESSION_NAME}, as in the offline checks).
    */
   static ExecResult simulatedAwsCli(ExecRequest r) {
     if (!r.command().equals(List.of("aws", "sts", "get-caller-identity"))) {
@@ -101,7 +101,7 @@ final class ClusterStep {
       return new ExecResult(253, "", "\nUnable to locate credentials. You can configure credentials by running \"aws configure\".\n");
     }
     RoleArn role = RoleArn.parse(roleArn);
-    String session = "botocore-session-1764403200";
+    String session = Seed.SESSION_NAME;
     return ExecResult.ok("""
         {
             "UserId": "AROAEXAMPLEROLEID:%s",

@@ -38,7 +38,7 @@ final class OfflineChecks {
     List<Check> checks = new ArrayList<>();
 
     EvaluationResult assume = eval.irsaTrust(trust, role, cluster, sa);
-    IrsaSession session = IrsaSession.builder().role(role).sessionName("botocore-session-1").provider(cluster)
+    IrsaSession session = IrsaSession.builder().role(role).sessionName(Seed.SESSION_NAME).provider(cluster)
         .region(Seed.REGION).build();
     checks.add(new Check("aws sts get-caller-identity", PolicyEvaluator.ASSUME_ROLE_WITH_WEB_IDENTITY, role.toString(),
         Decision.ALLOWED, assume, "caller: " + session.sessionArn()));

@@ -91,13 +91,7 @@ final class PodCommand {
   }
 
   static <T extends HasMetadata> T read(String file, String text, Class<T> type) {
-    T value;
-    try {
-      value = Serialization.unmarshal(text, type);
-    } catch (RuntimeException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-      throw new CliException(2, file + ": not a " + type.getSimpleName() + " manifest: " + why);
-    }
+    T value = Manifests.read(file, text, type);
     if (value == null || value.getMetadata() == null) {
       throw new CliException(2, file + ": not a " + type.getSimpleName() + " manifest: no metadata");
     }

@@ -11,6 +11,8 @@ final class Seed {
   static final String ROLE = "irsa-demo-aws-cli";
   static final String BUCKET = "irsa-demo-bucket";
   static final String TABLE = "irsa-demo-table";
+  /** The session name the AWS CLI would give the pod's role session ({@code botocore-session-<epoch seconds>}). */
+  static final String SESSION_NAME = "botocore-session-1764403200";
 
   private Seed() {}
 }

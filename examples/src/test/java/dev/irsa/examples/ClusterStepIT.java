@@ -25,6 +25,6 @@ class ClusterStepIT {
         "  mount aws-iam-token at /var/run/secrets/eks.amazonaws.com/serviceaccount (read-only)\n",
         "signature checks against the cluster's JWKS: true",
         "  sub system:serviceaccount:irsa-demo:aws-cli\n",
-        "\"Arn\": \"arn:aws:sts::111122223333:assumed-role/irsa-demo-aws-cli/botocore-session-1764403200\"");
+        "\"Arn\": \"arn:aws:sts::111122223333:assumed-role/irsa-demo-aws-cli/" + Seed.SESSION_NAME + "\"");
   }
 }

@@ -39,7 +39,7 @@ class OfflineChecksTest {
     assertThat(checks).allMatch(OfflineChecks.Check::ok);
     assertThat(buf.toString(StandardCharsets.UTF_8))
         .containsPattern("aws sts get-caller-identity +sts:AssumeRoleWithWebIdentity +ALLOWED +ALLOWED +by trust statement 0 Allow; "
-            + "caller: arn:aws:sts::111122223333:assumed-role/irsa-demo-aws-cli/botocore-session-1")
+            + "caller: arn:aws:sts::111122223333:assumed-role/irsa-demo-aws-cli/botocore-session-1764403200 *\n")
         .containsPattern("aws s3 ls s3://irsa-demo-bucket +s3:ListBucket +ALLOWED +ALLOWED +by identity\\[0\\] statement 0 \\(Sid ListBucket\\)")
         .containsPattern("aws s3 rm s3://irsa-demo-bucket/hello.txt +s3:DeleteObject +IMPLICIT_DENY +IMPLICIT_DENY +no statement allows it \\(identity\\)")
         .containsPattern("describe-table --table-name irsa-demo-table +dynamodb:DescribeTable +ALLOWED +ALLOWED")

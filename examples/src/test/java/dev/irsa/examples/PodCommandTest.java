@@ -106,6 +106,26 @@ class PodCommandTest {
   }
 
   @Test
+  void inspectAMalformedRoleAnnotationExitsOne(@TempDir Path dir) throws Exception {
+    Path sa = Files.writeString(dir.resolve("sa.yaml"), """
+        apiVersion: v1
+        kind: ServiceAccount
+        metadata:
+          name: aws-cli
+          namespace: irsa-demo
+          annotations: {eks.amazonaws.com/role-arn: not-an-arn}
+        """);
+
+    int code = Main.run("pod", "inspect", "--pod", file("aws-cli.pod.yaml"), "--service-account", sa.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(stdout()).contains("\"getsRole\": false", "\"code\": \"INVALID_ROLE_ARN\"",
+        "\"message\": \"service account irsa-demo/aws-cli annotation eks.amazonaws.com/role-arn: invalid ARN "
+            + "'not-an-arn': expected 6 colon-separated parts (arn:partition:service:region:account:resource), got 1; "
+            + "STS AssumeRoleWithWebIdentity fails with ValidationError: Request ARN is invalid\"");
+  }
+
+  @Test
   void inspectWithoutServiceAccountJudgesThePodAlone() {
     int code = Main.run("pod", "inspect", "--pod", file("running-stale.pod.json"));
 
@@ -125,7 +145,105 @@ class PodCommandTest {
     assertThat(unparsable).isEqualTo(2);
     assertThat(stderr().lines()).hasSize(2);
     assertThat(stderr().lines().toList().get(0)).isEqualTo("error: " + notAPod + ": expected kind Pod, got ServiceAccount");
-    assertThat(stderr().lines().toList().get(1)).startsWith("error: " + broken + ": not a Pod manifest: ");
+    assertThat(stderr().lines().toList().get(1)).isEqualTo("error: " + broken + ":3:1: not valid YAML or JSON: "
+        + "while parsing a flow sequence: expected ',' or ']', but got <stream end>");
+  }
+
+  /** Runs {@code pod inspect} and {@code pod mutate} on one manifest: both must fail with exactly {@code error}. */
+  void rejectedByBoth(Path pod, String error) {
+    int inspect = Main.run("pod", "inspect", "--pod", pod.toString(), "--service-account", file("aws-cli.sa.yaml"));
+    int mutate = Main.run("pod", "mutate", "--pod", pod.toString(), "--service-account", file("aws-cli.sa.yaml"));
+
+    assertThat(inspect).isEqualTo(2);
+    assertThat(mutate).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("error: " + pod + error + "\n" + "error: " + pod + error + "\n");
+  }
+
+  static final String POD_HEAD = """
+      apiVersion: v1
+      kind: Pod
+      metadata: {name: aws-cli, namespace: irsa-demo}
+      spec:
+        serviceAccountName: aws-cli
+      """;
+
+  @Test
+  void jsonIndentedWithTabsReads(@TempDir Path dir) throws Exception {
+    Path pod = Files.writeString(dir.resolve("tabs.json"),
+        "{\n\t\"kind\": \"Pod\",\n\t\"metadata\": {\"name\": \"aws-cli\", \"namespace\": \"irsa-demo\"},\n"
+            + "\t\"spec\": {\"serviceAccountName\": \"aws-cli\", \"containers\": [{\"name\": \"c\"}]}\n}\n");
+
+    int code = Main.run("pod", "inspect", "--pod", pod.toString(), "--service-account", file("aws-cli.sa.yaml"));
+
+    assertThat(code).isZero();
+    assertThat(stdout()).contains("\"getsRole\": true");
+  }
+
+  @Test
+  void aNullContainerIsRejectedWithItsPath(@TempDir Path dir) throws Exception {
+    rejectedByBoth(Files.writeString(dir.resolve("p.yaml"), POD_HEAD + "  containers: [null]\n"),
+        ":6:16: spec.containers[0]: must not be null");
+  }
+
+  @Test
+  void nullEnvAndEnvFromEntriesAreRejectedWithTheirPaths(@TempDir Path dir) throws Exception {
+    rejectedByBoth(Files.writeString(dir.resolve("env.yaml"), POD_HEAD + """
+          containers:
+          - name: c
+            env: [null, {value: v}]
+        """), ":8:11: spec.containers[0].env[0]: must not be null");
+    err.reset();
+    rejectedByBoth(Files.writeString(dir.resolve("envfrom.yaml"), POD_HEAD + """
+          containers:
+          - name: c
+            envFrom: [null, {secretRef: {name: s}}]
+        """), ":8:15: spec.containers[0].envFrom[0]: must not be null");
+  }
+
+  @Test
+  void nullVolumesAndProjectedSourcesAreRejectedWithTheirPaths(@TempDir Path dir) throws Exception {
+    rejectedByBoth(Files.writeString(dir.resolve("vol.yaml"), POD_HEAD + """
+          containers: [{name: c}]
+          volumes: [null, {}]
+        """), ":7:13: spec.volumes[0]: must not be null");
+    err.reset();
+    rejectedByBoth(Files.writeString(dir.resolve("src.yaml"), POD_HEAD + """
+          containers: [{name: c}]
+          volumes:
+          - name: aws-iam-token
+            projected: {sources: [null, {}]}
+        """), ":9:27: spec.volumes[0].projected.sources[0]: must not be null");
+  }
+
+  @Test
+  void aContainerWithoutANameIsRejectedWithItsPath(@TempDir Path dir) throws Exception {
+    Path pod = Files.writeString(dir.resolve("noname.yaml"), POD_HEAD + "  containers: [{image: x}]\n");
+
+    int inspect = Main.run("pod", "inspect", "--pod", pod.toString(), "--service-account", file("aws-cli.sa.yaml"));
+    int mutate = Main.run("pod", "mutate", "--pod", pod.toString(), "--service-account", file("aws-cli.sa.yaml"));
+
+    assertThat(inspect).isEqualTo(2);
+    assertThat(mutate).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("error: pod irsa-demo/aws-cli: spec.containers[0].name is required\n".repeat(2));
+  }
+
+  @Test
+  void deeplyNestedYamlIsRejectedBeforeParsing(@TempDir Path dir) throws Exception {
+    rejectedByBoth(Files.writeString(dir.resolve("deep.yaml"), "a: " + "[".repeat(100_000)),
+        ":1:67: nested deeper than 64 levels; not a manifest");
+  }
+
+  @Test
+  void aValueOfTheWrongTypeNamesItsPathPositionAndValue(@TempDir Path dir) throws Exception {
+    rejectedByBoth(Files.writeString(dir.resolve("c.json"), """
+        {"kind":"Pod","metadata":{"name":"aws-cli","namespace":"irsa-demo"},"spec":{"containers":"x"}}"""),
+        ":1:90: spec.containers: expected a list, got string \"x\"");
+    err.reset();
+    rejectedByBoth(Files.writeString(dir.resolve("env5.yaml"), POD_HEAD + """
+          containers:
+          - name: c
+            env: 5
+        """), ":8:10: spec.containers[0].env: expected a list, got number 5");
   }
 
   @Test

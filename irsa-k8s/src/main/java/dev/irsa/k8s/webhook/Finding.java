@@ -14,6 +14,8 @@ public record Finding(Code code, String container, String message) {
     NOT_WIRED,
     /** The service account has no role annotation. */
     NO_ROLE_ANNOTATION,
+    /** The role annotation (or the pod's {@code AWS_ROLE_ARN}) is not an IAM role ARN: STS rejects it. */
+    INVALID_ROLE_ARN,
     /** The service account names a role but the pod was not mutated: created before the annotation, or the webhook did not run. */
     STALE_NOT_WIRED,
     /** The pod was created after its service account was annotated and still has no wiring: the webhook did not run. */

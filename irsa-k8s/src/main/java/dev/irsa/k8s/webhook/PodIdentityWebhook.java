@@ -121,13 +121,16 @@ public final class PodIdentityWebhook {
    *     account to {@code default}
    * @param serviceAccount the pod's service account, or {@code null} when it does not exist (the
    *     webhook then leaves the pod alone)
-   * @throws IllegalArgumentException when the service account is not the pod's, or the pod has no spec
+   * @throws IllegalArgumentException when the service account is not the pod's, the pod has no spec, a
+   *     container has no name, or a list in it has a {@code null} entry (a container, env var, envFrom
+   *     source, mount, volume or projected source)
    */
   public WebhookResult mutate(Pod pod, ServiceAccount serviceAccount) {
     Objects.requireNonNull(pod, "pod");
     if (pod.getSpec() == null) {
       throw new IllegalArgumentException("pod " + namespaceOf(pod) + "/" + nameOf(pod) + " has no spec");
     }
+    requireWellFormed(pod);
     String ns = namespaceOf(pod);
     String saName = serviceAccountOf(pod);
     if (serviceAccount != null) {
@@ -300,6 +303,48 @@ public final class PodIdentityWebhook {
     mounts.add(new VolumeMountBuilder().withName(volumeName).withReadOnly(true).withMountPath(mountPath).build());
     c.setVolumeMounts(mounts);
     return true;
+  }
+
+  /**
+   * Rejects what the API server would (a container without a name) and {@code null} entries in the
+   * lists the webhook and the inspector walk, naming the first:
+   * {@code pod irsa-demo/aws-cli: spec.containers[0].env[1] must not be null}.
+   */
+  static void requireWellFormed(Pod pod) {
+    if (pod.getSpec() == null) {
+      return;
+    }
+    String where = "pod " + namespaceOf(pod) + "/" + nameOf(pod) + ": ";
+    containers(where, "spec.initContainers", pod.getSpec().getInitContainers());
+    containers(where, "spec.containers", pod.getSpec().getContainers());
+    List<Volume> volumes = pod.getSpec().getVolumes();
+    noNulls(where, "spec.volumes", volumes);
+    for (int i = 0; volumes != null && i < volumes.size(); i++) {
+      if (volumes.get(i).getProjected() != null) {
+        noNulls(where, "spec.volumes[" + i + "].projected.sources", volumes.get(i).getProjected().getSources());
+      }
+    }
+  }
+
+  private static void containers(String where, String path, List<Container> containers) {
+    noNulls(where, path, containers);
+    for (int i = 0; containers != null && i < containers.size(); i++) {
+      Container c = containers.get(i);
+      if (c.getName() == null || c.getName().isEmpty()) {
+        throw new IllegalArgumentException(where + path + "[" + i + "].name is required");
+      }
+      noNulls(where, path + "[" + i + "].env", c.getEnv());
+      noNulls(where, path + "[" + i + "].envFrom", c.getEnvFrom());
+      noNulls(where, path + "[" + i + "].volumeMounts", c.getVolumeMounts());
+    }
+  }
+
+  private static void noNulls(String where, String path, List<?> list) {
+    for (int i = 0; list != null && i < list.size(); i++) {
+      if (list.get(i) == null) {
+        throw new IllegalArgumentException(where + path + "[" + i + "] must not be null");
+      }
+    }
   }
 
   static boolean has(List<EnvVar> env, String name) {

@@ -5,6 +5,7 @@ import static dev.irsa.k8s.webhook.PodIdentityWebhook.FULL_URI_ENV;
 import static dev.irsa.k8s.webhook.PodIdentityWebhook.ROLE_ENV;
 import static dev.irsa.k8s.webhook.PodIdentityWebhook.TOKEN_ENV;
 
+import dev.irsa.core.arn.RoleArn;
 import dev.irsa.k8s.EksAnnotations;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
@@ -78,9 +79,12 @@ public final class PodInspector {
    * Inspects a pod.
    *
    * @param serviceAccount the pod's service account as it is now, or {@code null} to judge the pod alone
+   * @throws IllegalArgumentException when a container has no name or a list in the pod has a {@code null}
+   *     entry (a container, env var, envFrom source, mount, volume or projected source)
    */
   public PodWiring inspect(Pod pod, ServiceAccount serviceAccount) {
     Objects.requireNonNull(pod, "pod");
+    PodIdentityWebhook.requireWellFormed(pod);
     String ns = PodIdentityWebhook.namespaceOf(pod);
     String saName = PodIdentityWebhook.serviceAccountOf(pod);
     String expectedRole = null;
@@ -153,6 +157,14 @@ public final class PodInspector {
         : wirings.stream().anyMatch(w -> w.mode() == CredentialMode.IRSA) ? CredentialMode.IRSA : CredentialMode.NONE;
     String role = roles.isEmpty() ? null : roles.iterator().next();
     String saText = ns + "/" + saName;
+    if (expectedRole != null) {
+      checkRoleArn(expectedRole, "service account " + saText + " annotation " + EksAnnotations.ROLE_ARN, findings);
+    }
+    for (String r : roles) {
+      if (!r.equals(expectedRole)) {
+        checkRoleArn(r, "the pod's " + ROLE_ENV, findings);
+      }
+    }
 
     if (podMode == CredentialMode.NONE) {
       Optional<Instant> annotatedAt = expectedRole == null ? Optional.empty() : roleAnnotatedAt(serviceAccount);
@@ -203,6 +215,16 @@ public final class PodInspector {
     }
     return new PodWiring(ns + "/" + PodIdentityWebhook.nameOf(pod), saText, podMode, role, expectedRole, tokenFile,
         podMode == CredentialMode.NONE ? null : audience, podMode == CredentialMode.NONE ? null : expiration, wirings, findings);
+  }
+
+  /** STS rejects a malformed role ARN before it looks at the token (see pitfall 21 in the IRSA notes). */
+  private static void checkRoleArn(String role, String source, List<Finding> findings) {
+    try {
+      RoleArn.parse(role);
+    } catch (IllegalArgumentException e) {
+      findings.add(new Finding(Finding.Code.INVALID_ROLE_ARN, null, source + ": " + e.getMessage()
+          + "; STS AssumeRoleWithWebIdentity fails with ValidationError: Request ARN is invalid"));
+    }
   }
 
   /**

@@ -115,10 +115,11 @@ public final class PodWiring {
 
   /**
    * True when the pod's wired containers would get the role: wired, for the role the service account
-   * names (when given), with the token mounted and readable, and not overridden.
+   * names (when given), a well-formed role ARN, with the token mounted and readable, and not overridden.
    */
   public boolean getsRole() {
     return wired() && !has(Finding.Code.STALE_OTHER_ROLE) && !has(Finding.Code.TOKEN_NOT_MOUNTED)
+        && !has(Finding.Code.INVALID_ROLE_ARN)
         && !overridden() && !tokenUnreadable();
   }
 

@@ -384,4 +384,46 @@ class PodIdentityWebhookTest {
 
     assertThat(r.pod().getSpec().getContainers().get(0).getEnv()).extracting("name").containsExactly("AWS_ROLE_ARN");
   }
+
+  static final String NULL_ENTRY_POD_HEAD = """
+      kind: Pod
+      metadata: {name: app, namespace: payments}
+      spec:
+        serviceAccountName: api
+      """;
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      containers: [null]                                                     | spec.containers[0]
+      {initContainers: [{name: i}, null], containers: [{name: c}]}           | spec.initContainers[1]
+      containers: [{name: c, env: [null, {value: v}]}]                       | spec.containers[0].env[0]
+      containers: [{name: c, envFrom: [null, {secretRef: {name: s}}]}]       | spec.containers[0].envFrom[0]
+      containers: [{name: c, volumeMounts: [null]}]                          | spec.containers[0].volumeMounts[0]
+      {containers: [{name: c}], volumes: [null, {}]}                         | spec.volumes[0]
+      {containers: [{name: c}], volumes: [{name: aws-iam-token, projected: {sources: [null, {}]}}]} | spec.volumes[0].projected.sources[0]
+      """)
+  void nullListEntriesAreRejectedByName(String spec, String path) {
+    String yaml = NULL_ENTRY_POD_HEAD + "  " + (spec.startsWith("{") ? spec.substring(1, spec.length() - 1)
+        .replace("], ", "]\n  ") : spec) + "\n";
+    Pod pod = pod(yaml);
+
+    assertThatThrownBy(() -> PodIdentityWebhook.eks().mutate(pod, sa("eks.amazonaws.com/role-arn", ROLE)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pod payments/app: " + path + " must not be null");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      containers: [{image: x}]                                    | spec.containers[0]
+      {initContainers: [{name: ''}], containers: [{name: c}]}     | spec.initContainers[0]
+      """)
+  void aContainerWithoutANameIsRejectedByName(String spec, String path) {
+    String yaml = NULL_ENTRY_POD_HEAD + "  " + (spec.startsWith("{") ? spec.substring(1, spec.length() - 1)
+        .replace("], ", "]\n  ") : spec) + "\n";
+    Pod pod = pod(yaml);
+
+    assertThatThrownBy(() -> PodIdentityWebhook.eks().mutate(pod, sa("eks.amazonaws.com/role-arn", ROLE)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pod payments/app: " + path + ".name is required");
+  }
 }

@@ -5,6 +5,7 @@ import static dev.irsa.k8s.webhook.PodIdentityWebhookTest.SIMPLE_POD;
 import static dev.irsa.k8s.webhook.PodIdentityWebhookTest.pod;
 import static dev.irsa.k8s.webhook.PodIdentityWebhookTest.sa;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -292,4 +293,35 @@ class PodInspectorTest {
           ]
         }""");
   }
+
+  @Test
+  void aNullEnvEntryIsRejectedByName() {
+    Pod pod = pod(SIMPLE_POD.replace("image: amazon/aws-cli", "image: amazon/aws-cli\n    env: [{name: A, value: b}, null]"));
+
+    assertThatThrownBy(() -> PodInspector.offline().inspect(pod, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pod payments/app: spec.containers[0].env[1] must not be null");
+  }
+
+  @Test
+  void aMalformedRoleAnnotationDoesNotGetTheRole() {
+    // Given a pod wired from a service account whose role annotation is not an ARN
+    Pod pod = PodIdentityWebhook.eks().mutate(pod(SIMPLE_POD), sa("eks.amazonaws.com/role-arn", "not-an-arn")).pod();
+
+    // When inspected with and without the service account
+    PodWiring withSa = PodInspector.offline().inspect(pod, sa("eks.amazonaws.com/role-arn", "not-an-arn"));
+    PodWiring alone = PodInspector.offline().inspect(pod, null);
+
+    // Then STS would reject the ARN: no role
+    assertThat(withSa.getsRole()).isFalse();
+    assertThat(withSa.findings()).containsExactly(new Finding(Finding.Code.INVALID_ROLE_ARN, null,
+        "service account payments/api annotation eks.amazonaws.com/role-arn: invalid ARN 'not-an-arn': "
+            + PROBLEM + "; STS AssumeRoleWithWebIdentity fails with ValidationError: Request ARN is invalid"));
+    assertThat(alone.getsRole()).isFalse();
+    assertThat(alone.findings()).containsExactly(new Finding(Finding.Code.INVALID_ROLE_ARN, null,
+        "the pod's AWS_ROLE_ARN: invalid ARN 'not-an-arn': "
+            + PROBLEM + "; STS AssumeRoleWithWebIdentity fails with ValidationError: Request ARN is invalid"));
+  }
+
+  static final String PROBLEM = "expected 6 colon-separated parts (arn:partition:service:region:account:resource), got 1";
 }
