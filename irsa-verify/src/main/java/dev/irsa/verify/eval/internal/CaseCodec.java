@@ -103,7 +103,7 @@ public final class CaseCodec {
   }
 
   private static CompiledPolicy compile(JsonNode node, String path) {
-    return CompiledPolicy.of(PolicyCompiler.compile(node, path));
+    return EvalAccess.policy(PolicyCompiler.compile(node, path));
   }
 
   private static List<Policy> list(JsonNode.Obj obj, String field) {
