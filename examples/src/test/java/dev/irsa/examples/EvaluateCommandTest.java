@@ -33,6 +33,32 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void rejectsMalformedRequestFieldsWithAnErrorLineNamingTheField() {
+    // Given cases whose request fields are not what AWS sends, against a policy allowing everything
+    String allowAll = "{\"identityPolicies\":[{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+        + "\"Action\":\"*\",\"Resource\":\"*\"}}],";
+    String ok = "\"principal\":\"arn:aws:iam::111122223333:user/bob\",\"action\":\"s3:GetObject\","
+        + "\"resource\":\"arn:aws:s3:::b/k\"";
+    String input = String.join("\n",
+        allowAll + "\"id\":\"p\",\"request\":{" + ok.replace("arn:aws:iam::111122223333:user/bob", "notanarn") + "}}",
+        allowAll + "\"id\":\"a\",\"request\":{" + ok.replace("s3:GetObject", "nocolon") + "}}",
+        allowAll + "\"id\":\"r\",\"request\":{" + ok.replace("arn:aws:s3:::b/k", "notarn") + "}}",
+        allowAll + "\"id\":\"n\",\"request\":{" + ok + ",\"resourceAccount\":\"abc\"}}");
+
+    // When evaluated
+    Cli r = Cli.runWithStdin(input, "evaluate");
+
+    // Then none is decided; each ERROR names the field
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("""
+        {"id":"p","decision":"ERROR","error":"$.request.principal 1:139: principal must be an ARN (arn:partition:service:region:account:resource) or a service principal (e.g. lambda.amazonaws.com), got: 'notanarn'"}
+        {"id":"a","decision":"ERROR","error":"$.request.action 1:185: action must be service:Action without wildcards (e.g. s3:GetObject), got: 'nocolon'"}
+        {"id":"r","decision":"ERROR","error":"$.request.resource 1:211: resource must be an ARN (arn:partition:service:region:account:resource) or * for actions without a resource type, got: 'notarn'"}
+        {"id":"n","decision":"ERROR","error":"$.request.resourceAccount 1:248: resourceAccount must be a 12-digit account ID, got: 'abc'"}
+        """);
+  }
+
+  @Test
   void benchReportsDecisionsPerSecond() {
     String line = "{\"id\":\"a\",\"identityPolicies\":[" + ALLOW + "],\"request\":{\"principal\":\"arn:aws:iam::111122223333:user/bob\","
         + "\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\"}}";

@@ -168,13 +168,13 @@ public final class CaseCodec {
     RequestContext.Builder b = RequestContext.builder();
     JsonNode principal = present(r.get("principal"));
     if (principal != null) {
-      b.principal(text(principal, "$.request.principal"));
+      set(principal, "$.request.principal", b::principal);
     }
-    b.action(text(required(r, "action"), "$.request.action"));
-    b.resource(text(required(r, "resource"), "$.request.resource"));
+    set(required(r, "action"), "$.request.action", b::action);
+    set(required(r, "resource"), "$.request.resource", b::resource);
     JsonNode account = present(r.get("resourceAccount"));
     if (account != null) {
-      b.resourceAccount(text(account, "$.request.resourceAccount"));
+      set(account, "$.request.resourceAccount", b::resourceAccount);
     }
     JsonNode ctx = present(r.get("context"));
     if (ctx != null) {
@@ -195,6 +195,16 @@ public final class CaseCodec {
       }
     }
     return b.build();
+  }
+
+  /** Sets a request field, reporting a value the builder rejects at its path and position. */
+  private static void set(JsonNode n, String path, java.util.function.Consumer<String> setter) {
+    String v = text(n, path);
+    try {
+      setter.accept(v);
+    } catch (IllegalArgumentException e) {
+      throw new PolicyParseException(path, n.line(), n.column(), e.getMessage());
+    }
   }
 
   private static JsonNode required(JsonNode.Obj r, String field) {
