@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
         "Evaluate IAM requests offline: JSON Lines on stdin, one case per line, one result line per case on stdout.",
         "Case: {\"id\", \"identityPolicies\", \"resourcePolicy\", \"permissionBoundaries\", \"scps\", \"rcps\",",
         "       \"sessionPolicy\", \"request\": {\"principal\", \"action\", \"resource\", \"resourceAccount\", \"context\"}}",
-        "Result: {\"id\", \"decision\": ALLOWED|EXPLICIT_DENY|IMPLICIT_DENY|ERROR, \"matched\", \"blockedBy\", \"error\"}"})
+        "Result: {\"id\", \"decision\": ALLOWED|EXPLICIT_DENY|IMPLICIT_DENY, \"matched\", \"blockedBy\"}",
+        "Error:  {\"id\" (when it could be read), \"line\" (1-based input line), \"decision\": ERROR, \"error\": \"<path> <line>:<column>: ...\"}"})
 final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--bench", paramLabel = "N",
       description = "Evaluate the whole input N times after parsing and print decisions per second (as JSON) instead of results.")
@@ -43,15 +44,16 @@ final class EvaluateCommand implements Callable<Integer> {
       return bench(lines, out);
     }
     StringBuilder sb = new StringBuilder();
-    for (String line : lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
       if (line.isBlank()) {
         continue;
       }
       CaseCodec.Case c;
       try {
-        c = CaseCodec.parse(line);
+        c = CaseCodec.parse(line, i + 1);
       } catch (CaseCodec.CaseException e) {
-        sb.append(CaseCodec.writeError(e.id(), e.getMessage())).append('\n');
+        sb.append(CaseCodec.writeError(e.id(), e.line(), e.getMessage())).append('\n');
         continue;
       }
       EvaluationResult r = Evaluator.evaluate(c.policies(), c.request());

@@ -26,9 +26,51 @@ class EvaluateCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("""
         {"id":"a","decision":"ALLOWED","matched":[{"policy":"identity[0]","statement":0,"sid":"Read"}],"blockedBy":[]}
-        {"id":"b","decision":"ERROR","error":"$.identityPolicies[0].Statement.Effect 1:54: Effect must be \\"Allow\\" or \\"Deny\\" (case-sensitive), got \\"allow\\""}
+        {"id":"b","line":2,"decision":"ERROR","error":"$.identityPolicies[0].Statement.Effect 2:54: Effect must be \\"Allow\\" or \\"Deny\\" (case-sensitive), got \\"allow\\""}
         {"id":"c","decision":"IMPLICIT_DENY","matched":[],"blockedBy":["identity"]}
-        {"id":null,"decision":"ERROR","error":"$ 1:1: unexpected 'not': expected a value"}
+        {"id":null,"line":4,"decision":"ERROR","error":"$ 4:1: unexpected 'not': expected a value"}
+        """);
+  }
+
+  @Test
+  void rejectsMalformedRequestFieldsWithAnErrorLineNamingTheField() {
+    // Given cases whose request fields are not what AWS sends, against a policy allowing everything
+    String allowAll = "{\"identityPolicies\":[{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+        + "\"Action\":\"*\",\"Resource\":\"*\"}}],";
+    String ok = "\"principal\":\"arn:aws:iam::111122223333:user/bob\",\"action\":\"s3:GetObject\","
+        + "\"resource\":\"arn:aws:s3:::b/k\"";
+    String input = String.join("\n",
+        allowAll + "\"id\":\"p\",\"request\":{" + ok.replace("arn:aws:iam::111122223333:user/bob", "notanarn") + "}}",
+        allowAll + "\"id\":\"a\",\"request\":{" + ok.replace("s3:GetObject", "nocolon") + "}}",
+        allowAll + "\"id\":\"r\",\"request\":{" + ok.replace("arn:aws:s3:::b/k", "notarn") + "}}",
+        allowAll + "\"id\":\"n\",\"request\":{" + ok + ",\"resourceAccount\":\"abc\"}}");
+
+    // When evaluated
+    Cli r = Cli.runWithStdin(input, "evaluate");
+
+    // Then none is decided; each ERROR names the field
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("""
+        {"id":"p","line":1,"decision":"ERROR","error":"$.request.principal 1:139: principal must be an ARN (arn:partition:service:region:account:resource) or a service principal (e.g. lambda.amazonaws.com), got: 'notanarn'"}
+        {"id":"a","line":2,"decision":"ERROR","error":"$.request.action 2:185: action must be service:Action without wildcards (e.g. s3:GetObject), got: 'nocolon'"}
+        {"id":"r","line":3,"decision":"ERROR","error":"$.request.resource 3:211: resource must be an ARN (arn:partition:service:region:account:resource) or * for actions without a resource type, got: 'notarn'"}
+        {"id":"n","line":4,"decision":"ERROR","error":"$.request.resourceAccount 4:248: resourceAccount must be a 12-digit account ID, got: 'abc'"}
+        """);
+  }
+
+  @Test
+  void anErrorLineGivesTheInputLineAndKeepsTheIdOfALineThatIsNotValidJson() {
+    // Given a blank line, then a case cut short after its id, then one whose id is a number
+    String input = "\n{\"id\": \"cut\", \"request\": {\"action\": \"s3:Get\n{\"request\":{},\"id\":7,\"x\":[}";
+
+    // When evaluated
+    Cli r = Cli.runWithStdin(input, "evaluate");
+
+    // Then each ERROR names its input line, the position in it, and the id
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("""
+        {"id":"cut","line":2,"decision":"ERROR","error":"$.request.action 2:37: unterminated string"}
+        {"id":"7","line":3,"decision":"ERROR","error":"$.x[0] 3:27: unexpected '}': expected a value"}
         """);
   }
 

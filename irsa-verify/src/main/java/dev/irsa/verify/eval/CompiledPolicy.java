@@ -3,6 +3,7 @@ package dev.irsa.verify.eval;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.PolicyParseException;
 import dev.irsa.verify.eval.internal.CompiledStatement;
+import dev.irsa.verify.eval.internal.EvalAccess;
 import dev.irsa.verify.eval.internal.PolicyCompiler;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,10 @@ import java.util.Map;
  */
 public final class CompiledPolicy {
   private static final int[] NONE = new int[0];
+
+  static {
+    EvalAccess.policies(CompiledPolicy::new);
+  }
 
   private final PolicyDocument document;
   private final CompiledStatement[] statements;
@@ -75,11 +80,6 @@ public final class CompiledPolicy {
    */
   public static CompiledPolicy compile(PolicyDocument doc) {
     return new CompiledPolicy(PolicyCompiler.compile(doc));
-  }
-
-  /** For irsa's own tools: a policy compiled by {@link PolicyCompiler} (e.g. from a larger JSON tree). */
-  public static CompiledPolicy of(PolicyCompiler.Compiled compiled) {
-    return new CompiledPolicy(compiled);
   }
 
   public PolicyDocument document() {

@@ -82,7 +82,12 @@ public final class IrsaSession {
     return java.util.Collections.unmodifiableMap(context);
   }
 
-  /** A request by this session. */
+  /**
+   * A request by this session.
+   *
+   * @throws IllegalArgumentException when {@code action} is not {@code service:Action} or
+   *     {@code resource} is neither an ARN nor {@code *} (see {@link RequestContext.Builder})
+   */
   public RequestContext request(String action, String resource) {
     RequestContext.Builder b = RequestContext.builder().principal(sessionArn.toString()).action(action).resource(resource);
     context.forEach(b::context);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One request to evaluate: who ({@code principal}), what ({@code action}), on what
@@ -29,6 +30,10 @@ import java.util.Optional;
  * }</pre>
  */
 public final class RequestContext {
+  private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9-]+:[A-Za-z0-9_-]+");
+  private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
+  private static final Pattern SERVICE_PRINCIPAL = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+
   private final String principal;
   private final String action;
   private final String resource;
@@ -58,6 +63,12 @@ public final class RequestContext {
     this.service = colon < 0 ? lowerAction : lowerAction.substring(0, colon);
     this.caller = PrincipalMatcher.Caller.of(principal);
     this.resourceParts = ArnPattern.Parts.of(resource);
+  }
+
+  /** arn:partition:service:region:account:resource with partition, service and resource not empty. */
+  private static boolean isArn(String s) {
+    String[] p = s.split(":", 6);
+    return p.length == 6 && p[0].equals("arn") && !p[1].isEmpty() && !p[2].isEmpty() && !p[5].isEmpty();
   }
 
   ArnPattern.Parts resourceParts() {
@@ -142,27 +153,64 @@ public final class RequestContext {
 
     private Builder() {}
 
-    /** The caller: a user, role or role-session ARN, or a service principal; {@code null} for anonymous. */
+    /**
+     * The caller: a user, role or role-session ARN (or an OIDC/SAML provider ARN for federation),
+     * or a service principal such as {@code lambda.amazonaws.com}; {@code null} for anonymous.
+     *
+     * @throws IllegalArgumentException when it is neither an ARN nor a service principal
+     */
     public Builder principal(String principal) {
+      if (principal != null && !isArn(principal) && !SERVICE_PRINCIPAL.matcher(principal).matches()) {
+        throw new IllegalArgumentException("principal must be an ARN (arn:partition:service:region:account:resource) "
+            + "or a service principal (e.g. lambda.amazonaws.com), got: '" + principal + "'");
+      }
       this.principal = principal;
       return this;
     }
 
-    /** {@code service:Action}, e.g. {@code s3:GetObject} (case-insensitive when matched). */
+    /**
+     * {@code service:Action}, e.g. {@code s3:GetObject} (case-insensitive when matched).
+     *
+     * @throws IllegalArgumentException when it is not {@code service:Action} (a request names one
+     *     action, so no wildcards)
+     */
     public Builder action(String action) {
-      this.action = Objects.requireNonNull(action, "action");
+      Objects.requireNonNull(action, "action");
+      if (!ACTION.matcher(action).matches()) {
+        throw new IllegalArgumentException(
+            "action must be service:Action without wildcards (e.g. s3:GetObject), got: '" + action + "'");
+      }
+      this.action = action;
       return this;
     }
 
-    /** The resource ARN, or {@code *} for actions without resource-level permissions. */
+    /**
+     * The resource ARN, or {@code *} for actions without resource-level permissions (as IAM's
+     * policy simulator and the Service Authorization Reference do).
+     *
+     * @throws IllegalArgumentException when it is neither an ARN nor {@code *}
+     */
     public Builder resource(String resource) {
-      this.resource = Objects.requireNonNull(resource, "resource");
+      Objects.requireNonNull(resource, "resource");
+      if (!resource.equals("*") && !isArn(resource)) {
+        throw new IllegalArgumentException("resource must be an ARN (arn:partition:service:region:account:resource) "
+            + "or * for actions without a resource type, got: '" + resource + "'");
+      }
+      this.resource = resource;
       return this;
     }
 
-    /** The 12-digit account that owns the resource (S3 ARNs have none). */
+    /**
+     * The 12-digit account that owns the resource (S3 ARNs have none).
+     *
+     * @throws IllegalArgumentException when it is not 12 digits
+     */
     public Builder resourceAccount(String account) {
-      this.resourceAccount = Objects.requireNonNull(account, "account");
+      Objects.requireNonNull(account, "account");
+      if (!ACCOUNT.matcher(account).matches()) {
+        throw new IllegalArgumentException("resourceAccount must be a 12-digit account ID, got: '" + account + "'");
+      }
+      this.resourceAccount = account;
       return this;
     }
 

@@ -88,6 +88,9 @@ class DifferentialIT {
     // Then decisions agree, or a known divergence explains the difference
     Map<String, Integer> classified = new LinkedHashMap<>();
     List<String> unexplained = new ArrayList<>();
+    List<String> peerChecks = new ArrayList<>(); // normalized cases, id "<case id>#<candidate>"
+    Map<String, KnownDivergences.Explanation> pending = new LinkedHashMap<>();
+    Map<String, String> pendingDecisions = new LinkedHashMap<>();
     int agree = 0;
     for (int i = 0; i < count; i++) {
       CaseCodec.Case c = cases.get(i);
@@ -100,13 +103,49 @@ class DifferentialIT {
         agree++;
         continue;
       }
-      KnownDivergences.Divergence d = KnownDivergences.explain(lines.get(i), c, mine, Decision.valueOf(peer),
+      KnownDivergences.Explanation e = KnownDivergences.explain(lines.get(i), c, mine, Decision.valueOf(peer),
           peerIgnored.get(c.id()));
-      if (d == null) {
+      if (e == null) {
         unexplained.add("irsa=" + mine + " iam-simulate=" + peer + " " + lines.get(i));
+      } else if (e.needsPeer()) {
+        pending.put(c.id(), e);
+        pendingDecisions.put(c.id(), "irsa=" + mine + " iam-simulate=" + peer);
+        for (int k = 0; k < e.candidates().size(); k++) {
+          peerChecks.add(withId(e.candidates().get(k).normalized(), c.id() + "#" + k));
+        }
       } else {
-        classified.merge(d.name(), 1, Integer::sum);
+        classified.merge(e.divergence().name(), 1, Integer::sum);
       }
+    }
+
+    // And a peer-checked explanation holds only when the peer decides a normalized case as irsa does
+    List<String> peerChecked = new ArrayList<>();
+    if (!pending.isEmpty()) {
+      Path checkFile = dir.resolve("peer-check-" + seed + ".jsonl");
+      Files.write(checkFile, peerChecks, StandardCharsets.UTF_8);
+      Map<String, String> onNormalized = new LinkedHashMap<>();
+      for (String out : run(peerDir, List.of("node", "driver.mjs", checkFile.toString()), 900)) {
+        if (!out.isBlank()) {
+          JsonNode.Obj o = (JsonNode.Obj) JsonParser.parse(out);
+          onNormalized.put(((JsonNode.Str) o.get("id")).value(), ((JsonNode.Str) o.get("decision")).value());
+        }
+      }
+      pending.forEach((id, e) -> {
+        List<String> seen = new ArrayList<>();
+        for (int k = 0; k < e.candidates().size(); k++) {
+          String decision = onNormalized.getOrDefault(id + "#" + k, "missing");
+          String name = e.candidates().get(k).divergence().name();
+          if (decision.equals(e.expected().name())) {
+            classified.merge(name, 1, Integer::sum);
+            peerChecked.add(String.format(Locale.ROOT, "%s %s: %s; normalized: irsa=%s iam-simulate=%s",
+                id, name, pendingDecisions.get(id), e.expected(), decision));
+            return;
+          }
+          seen.add(name + " -> iam-simulate=" + decision);
+        }
+        unexplained.add(id + " " + pendingDecisions.get(id) + "; the peer confirms no normalization (irsa="
+            + e.expected() + "): " + seen);
+      });
     }
 
     // And the throughput of both on the same cases (the first 5,000), measured now
@@ -131,6 +170,9 @@ class DifferentialIT {
         report.append(String.format(Locale.ROOT, "  %-34s %,6d%n", name, n));
       }
     });
+    report.append(String.format(Locale.ROOT, "peer-checked cases (irsa's decision confirmed by the peer on the normalized case): %,d%n",
+        peerChecked.size()));
+    peerChecked.forEach(p -> report.append("  ").append(p).append('\n'));
     report.append(String.format(Locale.ROOT, "different, unexplained: %,d%n", unexplained.size()));
     report.append(String.format(Locale.ROOT,
         "throughput on the first %,d cases, one thread each: irsa %,.0f decisions/s, iam-simulate %,.0f decisions/s, ratio %.0fx%n",
@@ -148,6 +190,14 @@ class DifferentialIT {
     assertThat(unexplained).as("decisions that differ with no documented reason").isEmpty();
     assertThat(peerErrors.size()).as("cases the peer could not evaluate").isLessThan(count / 100);
     assertThat(agree).as("cases compared").isGreaterThan(count * 9 / 10);
+  }
+
+  /** The case with its id replaced. */
+  private static String withId(String line, String id) {
+    JsonNode.Obj o = (JsonNode.Obj) JsonParser.parse(line);
+    LinkedHashMap<String, JsonNode> members = new LinkedHashMap<>(o.members());
+    members.put("id", new JsonNode.Str(0, 0, id));
+    return dev.irsa.core.internal.json.JsonWriter.write(new JsonNode.Obj(0, 0, members), false);
   }
 
   /** Decisions per second of irsa's fast path over the parsed cases: 3 s of warm-up, then at least 3 s measured. */

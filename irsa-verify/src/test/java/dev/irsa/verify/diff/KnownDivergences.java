@@ -16,42 +16,47 @@ import java.util.function.BiFunction;
  * Where {@code @cloud-copilot/iam-simulate} 0.1.173 and irsa disagree on purpose, each tied to
  * the AWS documentation rule that shows irsa's answer is the documented one.
  *
- * <p>A disagreement is attributed to a divergence only when the case exercises it AND, where the
- * peer's rule can be stated as a rewrite of the case, irsa evaluating the rewritten case gives
- * exactly the peer's decision (i.e. the divergence alone accounts for the difference). Divergences
- * that cannot be expressed as a rewrite are checked by a feature test only; they are marked so.
+ * <p>A disagreement is attributed to a divergence only when the case exercises it AND one of:
+ * <ul>
+ *   <li>the peer's rule can be stated as a rewrite of the case, and irsa evaluating the rewritten
+ *       case gives exactly the peer's decision (the divergence alone accounts for the difference);
+ *   <li>(peer-checked) the case can be normalized so that it no longer exercises the feature while,
+ *       under the documented rule, meaning the same (e.g. both dates in one format): irsa must give
+ *       the same decision on the original and the normalized case, AND the peer, run again on the
+ *       normalized case, must give that decision too. So a peer-checked divergence can never hide
+ *       a decision of irsa that the peer does not confirm on an equivalent case.
+ * </ul>
  * A case exercising several divergences is attributed to their combination only when applying all
- * their rewrites (and at most one feature test) accounts for the difference.
+ * their rewrites (and at most one peer-checked normalization) accounts for the difference.
  */
 final class KnownDivergences {
   /**
-   * One documented divergence: either a rewrite of the case into what the peer effectively
-   * evaluates, or (when that cannot be stated) a feature test.
+   * One documented divergence: a rewrite of the case into what the peer effectively evaluates, or
+   * (when {@code peerChecked}) a normalization into an equivalent case without the feature.
    */
-  record Divergence(String name, String rule, Rewriter rewriter, Explainer featureTest) {
+  record Divergence(String name, String rule, Rewriter rewriter, boolean peerChecked) {
     Divergence(String name, String rule, Rewriter rewriter) {
-      this(name, rule, rewriter, null);
-    }
-
-    Divergence(String name, String rule, Explainer featureTest) {
-      this(name, rule, null, featureTest);
+      this(name, rule, rewriter, false);
     }
   }
 
-  interface Explainer {
-    boolean explains(String line, CaseCodec.Case c, Decision ours, Decision peer, List<String> peerIgnoredKeys);
+  /**
+   * Why a difference is expected: a divergence, or (when {@code candidates} is not empty) any one
+   * of the candidates the peer decides as {@code expected}.
+   */
+  record Explanation(Divergence divergence, List<Candidate> candidates, Decision expected) {
+    boolean needsPeer() {
+      return !candidates.isEmpty();
+    }
   }
+
+  /** A peer-checked normalization of a case: irsa decides it as it decides the original. */
+  record Candidate(Divergence divergence, String normalized) {}
 
   /** The case as the peer effectively evaluates it (the same text when the divergence does not apply). */
   interface Rewriter {
     String rewrite(String line, CaseCodec.Case c, List<String> peerIgnoredKeys);
   }
-
-  private static final java.util.regex.Pattern NEGATED_WITH_VARIABLE =
-      java.util.regex.Pattern.compile("\"(ForAllValues:|ForAnyValue:)?(StringNot|ArnNot)[A-Za-z]*\":\\{[^}]*\\$\\{");
-
-  private static final java.util.regex.Pattern NOT_IP =
-      java.util.regex.Pattern.compile("\"NotIpAddress(IfExists)?\":\\{\"aws:SourceIp\":(\\[[^]]*]|\"[^\"]*\")");
 
   static final List<Divergence> ALL = List.of(
       new Divergence("oidc-trust-keys-dropped",
@@ -90,49 +95,48 @@ final class KnownDivergences {
               + "treated as literal strings",
           rewrite((key, node) -> key.equals("Version") && node instanceof JsonNode.Str s && s.value().equals("2008-10-17")
               ? new JsonNode.Str(0, 0, "2012-10-17") : null)),
-      new Divergence("mixed-date-formats (feature test)",
+      new Divergence("mixed-date-formats (peer-checked)",
           "IAM User Guide, Date condition operators: values are ISO 8601 or epoch seconds; the request and the "
               + "policy may use different formats and compare as instants",
-          (Explainer) (line, c, ours, peer, ignored) -> line.contains("\"Date") && mixedDates(line)),
-      new Divergence("session-principal-vs-session-policy (feature test)",
+          Normalizers::datesAsIso, true),
+      new Divergence("session-principal-vs-session-policy (peer-checked)",
           "IAM User Guide, policy evaluation logic (session policies): a resource-based policy that names the "
               + "role session ARN is not limited by an implicit deny in the session policy",
-          (Explainer) (line, c, ours, peer, ignored) -> ours == Decision.ALLOWED && peer == Decision.IMPLICIT_DENY
-              && c.policies().sessionPolicy().isPresent() && c.policies().resourcePolicy().isPresent()
-              && c.request().principal().map(p -> line.contains("\"Principal\":{\"AWS\":\"" + p + "\"")
-                  || line.contains("\"Principal\":\"*\"") || line.contains("\"AWS\":\"*\"")).orElse(false)),
-      new Divergence("unresolved-variable-negated-condition (feature test)",
+          Normalizers::sessionGrantOnly, true),
+      new Divergence("unresolved-variable-negated-condition (peer-checked)",
           "IAM User Guide, policy variables: when a variable has no value, StringEquals/StringLike do not match and the "
               + "negated operators (StringNotEquals, ...) do",
-          (Explainer) (line, c, ours, peer, ignored) -> NEGATED_WITH_VARIABLE.matcher(line).find()),
-      new Divergence("not-ip-address-other-family (feature test)",
+          Normalizers::unresolvedVariablesAsLiterals, true),
+      new Divergence("not-ip-address-other-family (peer-checked)",
           "IAM User Guide, NotIpAddress: true when the address is not in any listed range; an IPv6 address is in no "
               + "IPv4 range (and the reverse)",
-          (Explainer) (line, c, ours, peer, ignored) -> mixedIpFamilies(line, c)));
+          Normalizers::otherIpFamilyAsSameFamily, true));
 
   private KnownDivergences() {}
 
 
 
   /**
-   * The divergence that accounts for a difference, or null. First each divergence alone; then all
-   * rewrites together (a case can exercise several), optionally followed by one feature test.
+   * What accounts for a difference, or null. First each divergence alone; then all rewrites
+   * together (a case can exercise several), optionally followed by one peer-checked normalization.
    */
-  static Divergence explain(String line, CaseCodec.Case c, Decision ours, Decision peer, List<String> ignored) {
+  static Explanation explain(String line, CaseCodec.Case c, Decision ours, Decision peer, List<String> ignored) {
     for (Divergence d : ALL) {
-      if (d.rewriter() != null) {
+      if (!d.peerChecked()) {
         String r = d.rewriter().rewrite(line, c, ignored);
         if (!r.equals(line) && decide(r) == peer) {
-          return d;
+          return new Explanation(d, List.of(), null);
         }
-      } else if (d.featureTest().explains(line, c, ours, peer, ignored)) {
-        return d;
       }
+    }
+    Explanation normalized = normalized(line, List.of(), ours, ignored);
+    if (normalized != null) {
+      return normalized;
     }
     String combined = line;
     List<String> names = new ArrayList<>();
     for (Divergence d : ALL) {
-      if (d.rewriter() != null) {
+      if (!d.peerChecked()) {
         String r = d.rewriter().rewrite(combined, CaseCodec.parse(combined), ignored);
         if (!r.equals(combined)) {
           names.add(d.name());
@@ -145,25 +149,56 @@ final class KnownDivergences {
     }
     Decision now = decide(combined);
     if (now == peer && names.size() > 1) {
-      return new Divergence("combined: " + String.join(" + ", names), "each rule above", (Rewriter) null);
+      return new Explanation(new Divergence("combined: " + String.join(" + ", names), "each rule above", null), List.of(), null);
     }
-    CaseCodec.Case rc = CaseCodec.parse(combined);
-    for (Divergence d : ALL) {
-      if (d.featureTest() != null && d.featureTest().explains(combined, rc, now, peer, ignored)) {
-        names.add(d.name());
-        return new Divergence("combined: " + String.join(" + ", names), "each rule above", (Rewriter) null);
-      }
-    }
-    return null;
+    return normalized(combined, names, now, ignored);
   }
 
-  private static Decision decide(String line) {
+  /**
+   * Every set of peer-checked normalizations that, applied to {@code line}, leaves irsa's decision
+   * at {@code expected}, largest sets first; null when there is none. The peer must then decide
+   * one of them as {@code expected}. (The session normalization keeps only the resource policy's
+   * grant, so it has to be left out when the grant comes from the identity side.)
+   */
+  private static Explanation normalized(String line, List<String> rewrites, Decision expected, List<String> ignored) {
+    List<Divergence> checked = ALL.stream().filter(Divergence::peerChecked).toList();
+    List<Integer> masks = new ArrayList<>();
+    for (int m = (1 << checked.size()) - 1; m > 0; m--) {
+      masks.add(m);
+    }
+    masks.sort((x, y) -> Integer.bitCount(y) - Integer.bitCount(x));
+    List<Candidate> candidates = new ArrayList<>();
+    for (int mask : masks) {
+      List<String> names = new ArrayList<>(rewrites);
+      Divergence single = null;
+      String n = line;
+      boolean each = true;
+      for (int i = 0; i < checked.size() && each; i++) {
+        if ((mask & (1 << i)) != 0) {
+          Divergence d = checked.get(i);
+          String r = d.rewriter().rewrite(n, CaseCodec.parse(n), ignored);
+          each = !r.equals(n);
+          names.add(d.name());
+          single = d;
+          n = r;
+        }
+      }
+      if (each && decide(n) == expected) {
+        Divergence d = names.size() == 1 ? single
+            : new Divergence("combined: " + String.join(" + ", names), "each rule above", null, true);
+        candidates.add(new Candidate(d, n));
+      }
+    }
+    return candidates.isEmpty() ? null : new Explanation(null, candidates, expected);
+  }
+
+  static Decision decide(String line) {
     CaseCodec.Case r = CaseCodec.parse(line);
     return Evaluator.evaluate(r.policies(), r.request()).decision();
   }
 
   /** The case with {@code replace} applied to its JSON tree. */
-  private static String rewriteText(String line, BiFunction<String, JsonNode, JsonNode> replace) {
+  static String rewriteText(String line, BiFunction<String, JsonNode, JsonNode> replace) {
     JsonNode root = JsonParser.parse(line);
     String text = JsonWriter.write(walk(root, "", replace), false);
     return text.equals(JsonWriter.write(root, false)) ? line : text;
@@ -220,7 +255,7 @@ final class KnownDivergences {
     });
   }
 
-  private static JsonNode walk(JsonNode node, String key, BiFunction<String, JsonNode, JsonNode> replace) {
+  static JsonNode walk(JsonNode node, String key, BiFunction<String, JsonNode, JsonNode> replace) {
     JsonNode r = replace.apply(key, node);
     if (r != null) {
       return r;
@@ -267,32 +302,5 @@ final class KnownDivergences {
   private static boolean resourcePartStartsWithStar(String arn) {
     String[] parts = arn.split(":", 6);
     return parts.length == 6 && parts[0].equals("arn") && parts[5].startsWith("*") && parts[5].length() > 1;
-  }
-
-
-
-  /** A NotIpAddress block lists an address of the other family than the request's aws:SourceIp. */
-  private static boolean mixedIpFamilies(String line, CaseCodec.Case c) {
-    List<String> ip = c.request().values("aws:SourceIp");
-    if (ip.size() != 1) {
-      return false;
-    }
-    boolean v6 = ip.get(0).contains(":");
-    java.util.regex.Matcher m = NOT_IP.matcher(line);
-    while (m.find()) {
-      for (String v : m.group(2).replaceAll("[\\[\\]\"]", "").split(",")) {
-        if (v.contains(":") != v6) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** The request has an epoch-seconds date and a policy an ISO date (or the reverse). */
-  private static boolean mixedDates(String line) {
-    boolean epochInRequest = line.matches(".*\"aws:(CurrentTime|EpochTime|TokenIssueTime)\":\"[0-9]+\".*");
-    boolean isoInPolicy = line.matches(".*\"Date[A-Za-z]*\":\\{[^}]*\"[0-9]{4}-[0-9]{2}-[0-9]{2}.*");
-    return epochInRequest && isoInPolicy;
   }
 }

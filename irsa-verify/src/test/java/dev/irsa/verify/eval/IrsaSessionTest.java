@@ -1,6 +1,7 @@
 package dev.irsa.verify.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.irsa.core.arn.RoleArn;
 import java.time.Clock;
@@ -56,5 +57,22 @@ class IrsaSessionTest {
         .isEqualTo(Decision.ALLOWED);
     assertThat(Evaluator.evaluate(set, s.request("s3:GetObject", "arn:aws:s3:::b/ops/x")).decision())
         .isEqualTo(Decision.IMPLICIT_DENY);
+  }
+
+  @Test
+  void anEmptyActionOrResourceIsRejectedNotEvaluated() {
+    // Given a session
+    IrsaSession s = IrsaSession.builder()
+        .role(RoleArn.parse("arn:aws:iam::111122223333:role/app"))
+        .sessionName("s1")
+        .clock(CLOCK)
+        .build();
+
+    // When a request has an empty action or resource, Then it is refused (it would be ALLOWED by Action/Resource "*")
+    assertThatThrownBy(() -> s.request("", "*"))
+        .hasMessage("action must be service:Action without wildcards (e.g. s3:GetObject), got: ''");
+    assertThatThrownBy(() -> s.request("s3:GetObject", ""))
+        .hasMessage("resource must be an ARN (arn:partition:service:region:account:resource) or * for actions "
+            + "without a resource type, got: ''");
   }
 }

@@ -25,7 +25,9 @@ import java.util.Map;
  *  "request": {"principal": "arn:...", "action": "s3:GetObject", "resource": "arn:...",
  *              "resourceAccount": "111122223333", "context": {"key": "v" | ["v1", "v2"]}}}
  * </pre>
- * Any of the policy fields may be absent or null; other fields are ignored. {@code scps}/{@code
+ * Any of the policy fields may be absent or null; other fields are ignored. A line that is not a
+ * valid case gives {@code {"id", "line", "decision": "ERROR", "error"}}: {@code line} is its
+ * 1-based line number in the input and the error's position is {@code line:column} there. {@code scps}/{@code
  * rcps} as a flat array are one organization level, as an array of arrays one level each, root
  * first. The context is used as given.
  */
@@ -35,34 +37,54 @@ public final class CaseCodec {
   /** A parsed case. */
   public record Case(String id, PolicySet policies, RequestContext request) {}
 
-  /** A line that is not a valid case; {@code id} is the case's id when it could be read. */
+  /**
+   * A line that is not a valid case; {@code id} is the case's id when it could be read, {@code
+   * line} the 1-based input line number.
+   */
   public static final class CaseException extends RuntimeException {
     private final String id;
+    private final int line;
 
-    public CaseException(String id, String message) {
+    public CaseException(String id, int line, String message) {
       super(message);
       this.id = id;
+      this.line = line;
     }
 
     public String id() {
       return id;
     }
+
+    public int line() {
+      return line;
+    }
   }
 
   /**
-   * Parses one line.
+   * Parses one case (line 1 of its input).
    *
-   * @throws CaseException with a message naming the JSON path and line:column of the problem
+   * @throws CaseException as {@link #parse(String, int)}
    */
   public static Case parse(String line) {
+    return parse(line, 1);
+  }
+
+  /**
+   * Parses one line, line {@code lineNumber} of the input.
+   *
+   * @throws CaseException with a message naming the JSON path and {@code lineNumber:column} of the
+   *     problem, and the case's id when it could be read (even from a line that is not valid JSON)
+   */
+  public static Case parse(String line, int lineNumber) {
     JsonNode root;
     try {
       root = JsonParser.parse(line);
     } catch (JsonSyntaxException e) {
-      throw new CaseException(null, e.path() + " " + e.line() + ":" + e.column() + ": " + e.problem());
+      throw new CaseException(scanId(line), lineNumber, at(e.path(), lineNumber, e.column(), e.problem()));
     }
     if (!(root instanceof JsonNode.Obj obj)) {
-      throw new CaseException(null, "$ 1:1: expected a case (an object), got " + root.kind());
+      throw new CaseException(null, lineNumber, at("$", lineNumber, root.column(),
+          "expected a case (an object), got " + root.kind()));
     }
     String id = obj.get("id") instanceof JsonNode.Str s ? s.value()
         : obj.get("id") instanceof JsonNode.Num n ? n.text() : null;
@@ -90,10 +112,84 @@ public final class CaseCodec {
       }
       return new Case(id, b.build(), request(obj.get("request")));
     } catch (PolicyParseException e) {
-      throw new CaseException(id, e.getMessage());
+      throw new CaseException(id, lineNumber, at(e.path(), lineNumber, e.column(), e.problem()));
     } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
-      throw new CaseException(id, e.getMessage());
+      throw new CaseException(id, lineNumber, e.getMessage());
     }
+  }
+
+  private static String at(String path, int line, int column, String problem) {
+    return path + " " + line + ":" + column + ": " + problem;
+  }
+
+  /**
+   * The top-level {@code "id"} (a string or a number) of a line that is not valid JSON, read up
+   * to the first syntax error; null when there is none.
+   */
+  static String scanId(String line) {
+    int depth = 0;
+    int i = 0;
+    int n = line.length();
+    while (i < n) {
+      char ch = line.charAt(i);
+      if (ch == '"') {
+        int end = stringEnd(line, i);
+        if (end < 0) {
+          return null;
+        }
+        if (depth == 1 && line.substring(i, end + 1).equals("\"id\"")) {
+          int j = skipSpace(line, end + 1);
+          if (j < n && line.charAt(j) == ':') {
+            j = skipSpace(line, j + 1);
+            if (j < n && line.charAt(j) == '"') {
+              int vend = stringEnd(line, j);
+              if (vend < 0) {
+                return null;
+              }
+              try {
+                return ((JsonNode.Str) JsonParser.parse(line.substring(j, vend + 1))).value();
+              } catch (JsonSyntaxException e) {
+                return null;
+              }
+            }
+            int k = j;
+            while (k < n && (Character.isDigit(line.charAt(k)) || "-+.eE".indexOf(line.charAt(k)) >= 0)) {
+              k++;
+            }
+            return k > j ? line.substring(j, k) : null;
+          }
+        }
+        i = end + 1;
+        continue;
+      }
+      if (ch == '{' || ch == '[') {
+        depth++;
+      } else if (ch == '}' || ch == ']') {
+        depth--;
+      }
+      i++;
+    }
+    return null;
+  }
+
+  /** Index of the quote closing the string that opens at {@code start}, or -1. */
+  private static int stringEnd(String s, int start) {
+    for (int i = start + 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int skipSpace(String s, int i) {
+    while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   private record Policy(int index, CompiledPolicy policy) {}
@@ -103,7 +199,7 @@ public final class CaseCodec {
   }
 
   private static CompiledPolicy compile(JsonNode node, String path) {
-    return CompiledPolicy.of(PolicyCompiler.compile(node, path));
+    return EvalAccess.policy(PolicyCompiler.compile(node, path));
   }
 
   private static List<Policy> list(JsonNode.Obj obj, String field) {
@@ -168,13 +264,13 @@ public final class CaseCodec {
     RequestContext.Builder b = RequestContext.builder();
     JsonNode principal = present(r.get("principal"));
     if (principal != null) {
-      b.principal(text(principal, "$.request.principal"));
+      set(principal, "$.request.principal", b::principal);
     }
-    b.action(text(required(r, "action"), "$.request.action"));
-    b.resource(text(required(r, "resource"), "$.request.resource"));
+    set(required(r, "action"), "$.request.action", b::action);
+    set(required(r, "resource"), "$.request.resource", b::resource);
     JsonNode account = present(r.get("resourceAccount"));
     if (account != null) {
-      b.resourceAccount(text(account, "$.request.resourceAccount"));
+      set(account, "$.request.resourceAccount", b::resourceAccount);
     }
     JsonNode ctx = present(r.get("context"));
     if (ctx != null) {
@@ -195,6 +291,16 @@ public final class CaseCodec {
       }
     }
     return b.build();
+  }
+
+  /** Sets a request field, reporting a value the builder rejects at its path and position. */
+  private static void set(JsonNode n, String path, java.util.function.Consumer<String> setter) {
+    String v = text(n, path);
+    try {
+      setter.accept(v);
+    } catch (IllegalArgumentException e) {
+      throw new PolicyParseException(path, n.line(), n.column(), e.getMessage());
+    }
   }
 
   private static JsonNode required(JsonNode.Obj r, String field) {
@@ -240,11 +346,12 @@ public final class CaseCodec {
     return w.toString();
   }
 
-  /** An ERROR line. */
-  public static String writeError(String id, String message) {
+  /** An ERROR line: {@code {"id", "line", "decision": "ERROR", "error"}}, {@code line} 1-based in the input. */
+  public static String writeError(String id, int line, String message) {
     JsonWriter w = new JsonWriter(false);
     w.beginObject();
     id(w, id);
+    w.name("line").raw(Integer.toString(line));
     w.name("decision").value("ERROR");
     w.name("error").value(message);
     w.endObject();
