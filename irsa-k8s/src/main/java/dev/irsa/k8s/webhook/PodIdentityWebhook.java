@@ -204,8 +204,9 @@ public final class PodIdentityWebhook {
         continue;
       }
       boolean c1 = podIdentity
-          ? addPodIdentityEnv(c, tokenPath, regionalSts, volumeName, mountPath)
-          : addIrsaEnv(c, role, tokenPath, regionalSts, volumeName, mountPath);
+          ? addCredentialEnv(c, FULL_URI_ENV, POD_IDENTITY_URI, AUTH_TOKEN_FILE_ENV, tokenPath, regionalSts, volumeName,
+              mountPath)
+          : addCredentialEnv(c, ROLE_ENV, role, TOKEN_ENV, tokenPath, regionalSts, volumeName, mountPath);
       if (c1) {
         mutated.add(c.getName());
         changed = true;
@@ -243,10 +244,15 @@ public final class PodIdentityWebhook {
     return volumeName.equals(POD_IDENTITY_VOLUME) ? POD_IDENTITY_VOLUME : "token";
   }
 
-  private boolean addIrsaEnv(Container c, String role, String tokenPath, boolean regionalSts, String volumeName,
-      String mountPath) {
+  /**
+   * Adds the credential env pair ({@code AWS_ROLE_ARN} + token file for IRSA, or the container
+   * credentials URI + authorization token file for Pod Identity) unless the container already sets
+   * either name, plus the region/STS env and the token mount.
+   */
+  private boolean addCredentialEnv(Container c, String firstName, String firstValue, String tokenFileName,
+      String tokenPath, boolean regionalSts, String volumeName, String mountPath) {
     List<EnvVar> env = c.getEnv() == null ? new ArrayList<>() : new ArrayList<>(c.getEnv());
-    boolean reserved = has(env, ROLE_ENV) || has(env, TOKEN_ENV);
+    boolean reserved = has(env, firstName) || has(env, tokenFileName);
     boolean regionSet = has(env, REGION_ENV) || has(env, DEFAULT_REGION_ENV);
     boolean stsSet = has(env, STS_ENV);
     if (reserved && regionSet && stsSet) {
@@ -254,27 +260,8 @@ public final class PodIdentityWebhook {
     }
     boolean changed = addCommonEnv(env, regionalSts, stsSet, regionSet);
     if (!reserved) {
-      env.add(new EnvVar(ROLE_ENV, role, null));
-      env.add(new EnvVar(TOKEN_ENV, tokenPath, null));
-      changed = true;
-    }
-    c.setEnv(env);
-    return addMount(c, volumeName, mountPath) || changed;
-  }
-
-  private boolean addPodIdentityEnv(Container c, String tokenPath, boolean regionalSts, String volumeName,
-      String mountPath) {
-    List<EnvVar> env = c.getEnv() == null ? new ArrayList<>() : new ArrayList<>(c.getEnv());
-    boolean reserved = has(env, FULL_URI_ENV) || has(env, AUTH_TOKEN_FILE_ENV);
-    boolean regionSet = has(env, REGION_ENV) || has(env, DEFAULT_REGION_ENV);
-    boolean stsSet = has(env, STS_ENV);
-    if (reserved && regionSet && stsSet) {
-      return false;
-    }
-    boolean changed = addCommonEnv(env, regionalSts, stsSet, regionSet);
-    if (!reserved) {
-      env.add(new EnvVar(FULL_URI_ENV, POD_IDENTITY_URI, null));
-      env.add(new EnvVar(AUTH_TOKEN_FILE_ENV, tokenPath, null));
+      env.add(new EnvVar(firstName, firstValue, null));
+      env.add(new EnvVar(tokenFileName, tokenPath, null));
       changed = true;
     }
     c.setEnv(env);
