@@ -130,11 +130,93 @@ class ConcurrencyIT {
       IamProvisioner.using(other).apply(roleFor(BASE));
       try (IamClient iam = moto.iam(new LostUpdate(other, IrsaTrust.of(CLUSTER, BASE), Integer.MAX_VALUE))) {
 
-        // When adding a service account, Then it gives up after six attempts
+        // When adding a service account, Then it gives up after five writes, naming what is missing
         assertThatThrownBy(() -> IamProvisioner.using(iam).apply(roleFor(ServiceAccountRef.of("payments", "api"))))
-            .isInstanceOf(ProvisioningException.class)
-            .hasMessage("UpdateAssumeRolePolicy arn:aws:iam::123456789012:role/shared failed: the trust policy kept "
-                + "changing under concurrent writers; gave up after 6 attempts (run apply again)");
+            .isInstanceOf(TrustNotConfirmedException.class)
+            .hasMessage("UpdateAssumeRolePolicy arn:aws:iam::123456789012:role/shared failed: concurrent writers "
+                + "replaced the trust policy and the last read does not trust "
+                + "payments:api@https://oidc.eks.us-east-1.amazonaws.com/id/CLUSTERONE (gave up after 5 writes and 6 reads; "
+                + "IAM has no conditional write): run again");
+      }
+    }
+  }
+
+  /**
+   * Another process read the trust policy before our write and writes its own merge just after our
+   * first read-back saw ours: the lost update of issue 14 (item 13), which a single read-back reports
+   * as success.
+   */
+  static final class StaleWriteAfterReadBack implements ExecutionInterceptor {
+    private final IamClient other;
+    private final PolicyDocument theirs;
+    private final int times;
+    private boolean wrote;
+    private int overwrites;
+
+    StaleWriteAfterReadBack(IamClient other, PolicyDocument theirs, int times) {
+      this.other = other;
+      this.theirs = theirs;
+      this.times = times;
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+      String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+      if ("UpdateAssumeRolePolicy".equals(operation)) {
+        wrote = true;
+      } else if ("GetRole".equals(operation) && wrote && overwrites < times) {
+        wrote = false;
+        overwrites++;
+        other.updateAssumeRolePolicy(r -> r.roleName("shared").policyDocument(theirs.toJson()));
+      }
+    }
+  }
+
+  @Test
+  void anOverwriteAfterTheFirstReadBackIsSeenByTheConfirmingReadAndMergedAgain(MotoServer moto) {
+    // Given a role trusting payments:base, and another writer adding payments:intruder from a stale read
+    ServiceAccountRef api = ServiceAccountRef.of("payments", "api");
+    ServiceAccountRef intruder = ServiceAccountRef.of("payments", "intruder");
+    CallRecorder calls = new CallRecorder();
+    try (IamClient other = moto.iam()) {
+      IamProvisioner.using(other).apply(roleFor(BASE));
+      PolicyDocument theirs = IrsaTrust.builder().serviceAccount(CLUSTER, BASE, intruder).build();
+      try (IamClient iam = moto.iam(new StaleWriteAfterReadBack(other, theirs, 1), calls)) {
+
+        // When adding payments:api while the other writer's write lands after our first read-back
+        Plan plan = IamProvisioner.using(iam).apply(roleFor(api));
+
+        // Then the confirming read saw ours gone, merged again on top of theirs, and all three are trusted
+        assertThat(plan.changes()).extracting(Change::action).containsExactly(Change.Action.UPDATE_TRUST);
+        assertThat(calls.calls().stream().filter("UpdateAssumeRolePolicy"::equals)).hasSize(2);
+        assertThat(IrsaTrust.trustedSubjects(trust(iam), CLUSTER))
+            .containsExactly(BASE.subject(), intruder.subject(), api.subject());
+      }
+    }
+  }
+
+  @Test
+  void anUpdateLostAfterEveryReadBackIsReportedAsAFailureNotASuccess(MotoServer moto) {
+    // Given another writer whose stale write lands after every one of our read-backs
+    ServiceAccountRef intruder = ServiceAccountRef.of("payments", "intruder");
+    try (IamClient other = moto.iam()) {
+      IamProvisioner.using(other).apply(roleFor(BASE));
+      PolicyDocument theirs = IrsaTrust.builder().serviceAccount(CLUSTER, BASE, intruder).build();
+      try (IamClient iam = moto.iam(new StaleWriteAfterReadBack(other, theirs, Integer.MAX_VALUE))) {
+
+        // When adding payments:api
+        assertThatThrownBy(() -> IamProvisioner.using(iam).apply(roleFor(ServiceAccountRef.of("payments", "api"))))
+
+            // Then it fails, naming what is missing, and says to run again
+            .isInstanceOfSatisfying(TrustNotConfirmedException.class, e -> assertThat(e.missing())
+                .containsExactly(TrustedServiceAccount.of(CLUSTER, ServiceAccountRef.of("payments", "api"))))
+            .hasMessage("UpdateAssumeRolePolicy arn:aws:iam::123456789012:role/shared failed: concurrent writers "
+                + "replaced the trust policy and the last read does not trust "
+                + "payments:api@https://oidc.eks.us-east-1.amazonaws.com/id/CLUSTERONE (gave up after 5 writes and 11 reads; "
+                + "IAM has no conditional write): run again");
+
+        // and what the other writer added is still there
+        assertThat(IrsaTrust.trustedSubjects(trust(other), CLUSTER)).containsExactly(BASE.subject(), intruder.subject());
       }
     }
   }

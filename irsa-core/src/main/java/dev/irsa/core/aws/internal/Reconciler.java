@@ -10,6 +10,7 @@ import dev.irsa.core.aws.OwnershipException;
 import dev.irsa.core.aws.ProvisioningException;
 import dev.irsa.core.aws.ServiceAccountRole;
 import dev.irsa.core.aws.Thumbprint;
+import dev.irsa.core.aws.TrustNotConfirmedException;
 import dev.irsa.core.aws.TrustedServiceAccount;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.trust.IrsaTrust;
@@ -38,8 +39,12 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * anywhere is completed by the next one.
  */
 public final class Reconciler {
-  /** How often a trust-policy update is re-read, re-merged and re-written when a concurrent writer overwrote it. */
-  static final int TRUST_ATTEMPTS = 6;
+  /** At most this many writes of one trust-policy update (the first and the re-merges after lost updates). */
+  static final int TRUST_WRITES = 5;
+  /** At most this many reads of one trust-policy update (the first read and the read-backs). */
+  static final int TRUST_READS = 12;
+  /** The shortest pause before reading a trust policy back, in milliseconds. */
+  static final long SETTLE_MILLIS = 150;
 
   private final IamClient iam;
   private final ServiceAccountRole spec;
@@ -260,12 +265,7 @@ public final class Reconciler {
       return;
     }
     spec.trustPolicyQuota().check(merged);
-    List<String> added = new ArrayList<>();
-    for (TrustedServiceAccount t : spec.serviceAccounts()) {
-      if (!IrsaTrust.trustedSubjects(current, t.cluster()).contains(t.serviceAccount().subject())) {
-        added.add(t.toString());
-      }
-    }
+    List<String> added = missing(current).stream().map(TrustedServiceAccount::toString).toList();
     add(Action.UPDATE_TRUST, arn, "trust " + String.join(", ", added) + " (keeping everyone already trusted)",
         current, merged, () -> updateTrust(arn));
   }
@@ -284,32 +284,59 @@ public final class Reconciler {
   }
 
   /**
-   * Read, merge, write, verify, retry: IAM has no conditional write, so after writing, the trust
-   * policy is read again; when a concurrent writer replaced it with a version lacking our service
-   * accounts (or IAM still serves the old one), the merge is redone on top of what is read.
+   * Read, merge, write, read back, confirm. IAM has no conditional write, so another process that read
+   * the trust policy before our write may replace it with its own merge, without our service accounts.
+   * After writing, the policy is read again once IAM's eventual consistency has had time to settle;
+   * when it lacks ours, the merge is redone on top of what was read (nothing there is dropped) and
+   * written again. It succeeds only when two consecutive reads, a settling pause apart, agree and
+   * trust every requested service account; otherwise, after {@value #TRUST_WRITES} writes or
+   * {@value #TRUST_READS} reads, it throws. A writer whose own read-to-write gap spans both of our
+   * confirming reads can still drop ours unseen: that window is what remains.
+   *
+   * @return whether it wrote
+   * @throws TrustNotConfirmedException when the last read does not trust ours, or reads never agreed
    */
   private boolean updateTrust(String arn) {
     String name = spec.roleName();
-    boolean wrote = false;
-    for (int attempt = 1; attempt <= TRUST_ATTEMPTS; attempt++) {
-      PolicyDocument current = readTrust(arn);
+    int writes = 0;
+    PolicyDocument confirming = null;   // the previous read, when it trusted ours
+    PolicyDocument current = readTrust(arn);
+    int reads = 1;
+    while (true) {
       PolicyDocument merged = merge(current);
       if (merged.equals(current)) {
-        return wrote;
+        if (current.equals(confirming)) {
+          return writes > 0;
+        }
+        confirming = current;
+      } else {
+        confirming = null;
+        if (writes == TRUST_WRITES) {
+          break;
+        }
+        spec.trustPolicyQuota().check(merged);
+        IamCalls.call("UpdateAssumeRolePolicy", arn,
+            () -> iam.updateAssumeRolePolicy(r -> r.roleName(name).policyDocument(merged.toJson())));
+        writes++;
       }
-      spec.trustPolicyQuota().check(merged);
-      IamCalls.call("UpdateAssumeRolePolicy", arn,
-          () -> iam.updateAssumeRolePolicy(r -> r.roleName(name).policyDocument(merged.toJson())));
-      wrote = true;
-      PolicyDocument after = readTrust(arn);
-      if (merge(after).equals(after)) {
-        return true;
+      if (reads == TRUST_READS) {
+        break;
       }
-      backOff(attempt);
+      settle(writes);
+      current = readTrust(arn);
+      reads++;
     }
-    throw new ProvisioningException("UpdateAssumeRolePolicy", arn, null, "UpdateAssumeRolePolicy " + arn
-        + " failed: the trust policy kept changing under concurrent writers; gave up after " + TRUST_ATTEMPTS
-        + " attempts (run apply again)", null);
+    throw new TrustNotConfirmedException(arn, missing(current), writes, reads);
+  }
+
+  private List<TrustedServiceAccount> missing(PolicyDocument trust) {
+    List<TrustedServiceAccount> out = new ArrayList<>();
+    for (TrustedServiceAccount t : spec.serviceAccounts()) {
+      if (!IrsaTrust.trustedSubjects(trust, t.cluster()).contains(t.serviceAccount().subject())) {
+        out.add(t);
+      }
+    }
+    return out;
   }
 
   private PolicyDocument readTrust(String arn) {
@@ -318,17 +345,18 @@ public final class Reconciler {
   }
 
   /**
-   * Jittered exponential back-off, 50-100 ms doubling up to 0.8-1.6 s (about 3 s over all attempts):
-   * long enough for IAM's eventual consistency, where a read right after a write may still show the
-   * old document.
+   * The pause before a read-back: random between {@value #SETTLE_MILLIS} and twice that, doubled for
+   * every write after the first (contention) up to four times: long enough for IAM's eventual
+   * consistency and for a concurrent writer's pending write to land, randomized so that writers that
+   * collided do not collide again.
    */
-  private static void backOff(int attempt) {
-    long base = 100L << Math.min(attempt - 1, 4);
+  private static void settle(int writes) {
+    long base = SETTLE_MILLIS << Math.min(Math.max(writes - 1, 0), 2);
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(base / 2, base + 1));
+      Thread.sleep(ThreadLocalRandom.current().nextLong(base, 2 * base + 1));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while retrying a trust-policy update", e);
+      throw new IllegalStateException("interrupted while confirming a trust-policy update", e);
     }
   }
 
