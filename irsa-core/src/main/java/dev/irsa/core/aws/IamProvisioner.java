@@ -37,10 +37,13 @@ import software.amazon.awssdk.services.iam.IamClient;
  * Sizes are checked before writing. A run that fails midway leaves a state the next
  * {@link #apply} completes. Throttling is retried by the client's own retry strategy.
  *
- * <p>Concurrent applies to one role in one JVM are serialized; across processes, trust-policy
- * updates read, merge, write, read back and retry when another writer overwrote them (IAM has no
- * conditional writes, so two processes writing within one round trip of each other can still lose
- * one update; the next apply restores it).
+ * <p>Concurrent applies to one role in one JVM are serialized. Across processes, a trust-policy
+ * update reads, merges (keeping everything there), writes, and reads back after a settling pause,
+ * merging and writing again when another writer's write dropped ours; it succeeds only when two
+ * consecutive read-backs agree and trust every requested service account, and otherwise throws
+ * {@link TrustNotConfirmedException} instead of reporting a change that did not hold. IAM has no
+ * conditional write: a writer whose read-to-write gap spans both of our read-backs can still drop
+ * ours unseen; the next apply restores it.
  */
 public final class IamProvisioner {
   /** The tag key irsa puts on everything it creates. */
@@ -108,6 +111,8 @@ public final class IamProvisioner {
    *
    * @throws OwnershipException when a role or policy of that name exists that irsa did not create
    * @throws dev.irsa.core.policy.PolicySizeException when the merged trust policy would exceed the quota
+   * @throws TrustNotConfirmedException when concurrent writers dropped the requested service accounts
+   *     from the trust policy again after its last write, or kept changing it (run apply again)
    * @throws ProvisioningException when an IAM call fails; what was done so far stays, and the next
    *     apply continues from there
    */
@@ -135,11 +140,22 @@ public final class IamProvisioner {
   /**
    * What {@link #teardown} would delete, calling read APIs only.
    *
-   * @param oidcProviders also delete the clusters' OIDC providers (only those irsa created)
+   * @param oidcProviders also delete the clusters' OIDC providers irsa created, unless a role the
+   *     teardown does not delete still trusts them ({@link OidcProviderDeletion#UNLESS_TRUSTED})
    * @throws OwnershipException when the role or a policy exists that irsa did not create
    */
   public Plan planTeardown(ServiceAccountRole role, boolean oidcProviders) {
-    Teardown t = Teardown.plan(iam, role, oidcProviders);
+    return planTeardown(role, oidcProviders ? OidcProviderDeletion.UNLESS_TRUSTED : OidcProviderDeletion.KEEP);
+  }
+
+  /**
+   * What {@link #teardown} would delete, calling read APIs only.
+   *
+   * @param providers what to do with the clusters' OIDC providers
+   * @throws OwnershipException when the role or a policy exists that irsa did not create
+   */
+  public Plan planTeardown(ServiceAccountRole role, OidcProviderDeletion providers) {
+    Teardown t = Teardown.plan(iam, role, Objects.requireNonNull(providers, "providers"));
     return new Plan(t.roleArn(), t.steps().stream().map(Step::change).toList(), t.notes());
   }
 
@@ -148,14 +164,27 @@ public final class IamProvisioner {
    * is already gone. Keeps, and notes, a role that still has policies or instance profiles irsa was
    * not asked to manage and a policy still attached elsewhere.
    *
-   * @param oidcProviders also delete the clusters' OIDC providers (only those irsa created)
+   * @param oidcProviders also delete the clusters' OIDC providers irsa created, unless a role the
+   *     teardown does not delete still trusts them ({@link OidcProviderDeletion#UNLESS_TRUSTED})
    * @throws OwnershipException when the role or a policy exists that irsa did not create
    */
   public Plan teardown(ServiceAccountRole role, boolean oidcProviders) {
+    return teardown(role, oidcProviders ? OidcProviderDeletion.UNLESS_TRUSTED : OidcProviderDeletion.KEEP);
+  }
+
+  /**
+   * Deletes what {@link #apply} created for {@code role}, as {@link #teardown(ServiceAccountRole, boolean)},
+   * and the clusters' OIDC providers as {@code providers} says: a provider kept because roles still
+   * trust it is noted with their ARNs (the teardown needs {@code iam:ListRoles} to find them).
+   *
+   * @throws OwnershipException when the role or a policy exists that irsa did not create
+   */
+  public Plan teardown(ServiceAccountRole role, OidcProviderDeletion providers) {
+    Objects.requireNonNull(providers, "providers");
     ReentrantLock lock = lockFor(role.roleName());
     lock.lock();
     try {
-      Teardown t = Teardown.plan(iam, role, oidcProviders);
+      Teardown t = Teardown.plan(iam, role, providers);
       List<Change> done = new ArrayList<>();
       run(t.steps(), done);
       return new Plan(t.roleArn(), done, t.notes());

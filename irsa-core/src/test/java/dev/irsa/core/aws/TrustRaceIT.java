@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -32,10 +34,11 @@ import software.amazon.awssdk.services.iam.IamClient;
 @Moto
 class TrustRaceIT {
   static final ServiceAccountRef BASE = ServiceAccountRef.of("payments", "base");
+  static final Pattern WRITES = Pattern.compile("(?:ok|failed) writes=(\\d+) ");
 
   @Test
   void twentyTwoWriterRacesReportNoLostServiceAccountAsSuccess(MotoServer moto) throws Exception {
-    Tally t = race(moto, 2, 20);
+    Tally t = race(moto, 2, 20, 0);
 
     assertThat(t.lostButReportedSuccess).as(t.toString()).isZero();
     assertThat(t.runs).isEqualTo(40);
@@ -43,10 +46,22 @@ class TrustRaceIT {
 
   @Test
   void tenFourWriterRacesReportNoLostServiceAccountAsSuccess(MotoServer moto) throws Exception {
-    Tally t = race(moto, 4, 10);
+    Tally t = race(moto, 4, 10, 0);
 
     assertThat(t.lostButReportedSuccess).as(t.toString()).isZero();
     assertThat(t.runs).isEqualTo(40);
+  }
+
+  /**
+   * The same with up to 100 ms between each read and the next call (a slow network or a busy
+   * machine): writers now overwrite each other in most races, and each must see it and merge again.
+   */
+  @Test
+  void racesWithAWideReadToWriteWindowStillReportNoLostServiceAccountAsSuccess(MotoServer moto) throws Exception {
+    Tally t = race(moto, 2, 20, 100);
+
+    assertThat(t.lostButReportedSuccess).as(t.toString()).isZero();
+    assertThat(t.rewrote).as("lost updates happened and were merged again: " + t).isPositive();
   }
 
   /** What the races ended in. */
@@ -59,34 +74,39 @@ class TrustRaceIT {
     int lost;
     int lostButReportedSuccess;
     int racesWithALoss;
+    int rewrote;
     final List<String> failures = new ArrayList<>();
 
-    Tally(int writers, int races) {
+    final long gapMillis;
+
+    Tally(int writers, int races, long gapMillis) {
       this.writers = writers;
       this.races = races;
+      this.gapMillis = gapMillis;
     }
 
     @Override
     public String toString() {
-      return writers + " writers x " + races + " races: " + runs + " runs, " + succeeded + " reported success, "
-          + failed + " reported failure; " + lost + " service accounts missing at the end (in " + racesWithALoss
-          + " races), " + lostButReportedSuccess + " of them reported success" + (failures.isEmpty() ? ""
-          : "; failures: " + String.join(" | ", failures));
+      return writers + " writers x " + races + " races" + (gapMillis == 0 ? "" : " (up to " + gapMillis
+          + " ms from each read to the next call)") + ": " + runs + " runs, " + succeeded + " reported success, "
+          + failed + " reported failure, " + rewrote + " saw their update lost and merged it again; " + lost
+          + " service accounts missing at the end (in " + racesWithALoss + " races), " + lostButReportedSuccess
+          + " of them reported success" + (failures.isEmpty() ? "" : "; failures: " + String.join(" | ", failures));
     }
   }
 
-  private static Tally race(MotoServer moto, int writers, int races) throws Exception {
+  private static Tally race(MotoServer moto, int writers, int races, long gapMillis) throws Exception {
     List<Worker> workers = new ArrayList<>();
     try (IamClient iam = moto.iam()) {
       for (int w = 0; w < writers; w++) {
-        workers.add(Worker.start(moto, w));
+        workers.add(Worker.start(moto, w, gapMillis));
       }
       for (Worker w : workers) {
         w.expect("ready");
         w.send("warmup-" + w.index + " warmup w" + w.index);   // loads and compiles the apply path once
         assertThat(w.next()).startsWith("ok ");
       }
-      Tally tally = new Tally(writers, races);
+      Tally tally = new Tally(writers, races, gapMillis);
       for (int r = 0; r < races; r++) {
         String role = "race-" + writers + "-" + r;
         // Given an existing role trusting payments:base
@@ -108,7 +128,12 @@ class TrustRaceIT {
         boolean loss = false;
         for (int w = 0; w < writers; w++) {
           String result = results.get(w);
-          boolean ok = result.startsWith("ok");
+          boolean ok = result.startsWith("ok ");
+          Matcher m = WRITES.matcher(result);
+          assertThat(m.lookingAt()).as(result).isTrue();
+          if (Integer.parseInt(m.group(1)) > 1) {
+            tally.rewrote++;
+          }
           boolean present = trusted.contains("system:serviceaccount:payments:writer-" + w);
           tally.runs++;
           if (ok) {
@@ -164,11 +189,11 @@ class TrustRaceIT {
       reader.start();
     }
 
-    static Worker start(MotoServer moto, int index) throws IOException {
+    static Worker start(MotoServer moto, int index, long gapMillis) throws IOException {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       Process p = new ProcessBuilder(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
           "-cp", System.getProperty("java.class.path"), RaceWorker.class.getName(),
-          moto.endpoint().toString(), CLUSTER.issuerUrl())
+          moto.endpoint().toString(), CLUSTER.issuerUrl(), Long.toString(gapMillis))
           .redirectError(ProcessBuilder.Redirect.INHERIT)
           .start();
       return new Worker(index, p);

@@ -5,8 +5,12 @@ import dev.irsa.core.arn.RoleArn;
 import dev.irsa.core.aws.Change;
 import dev.irsa.core.aws.Change.Action;
 import dev.irsa.core.aws.ManagedPolicy;
+import dev.irsa.core.aws.OidcProviderDeletion;
 import dev.irsa.core.aws.OwnershipException;
 import dev.irsa.core.aws.ServiceAccountRole;
+import dev.irsa.core.policy.PolicyDocument;
+import dev.irsa.core.policy.PolicyParseException;
+import dev.irsa.core.policy.PrincipalType;
 import dev.irsa.core.trust.OidcProvider;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,7 +26,8 @@ import software.amazon.awssdk.services.iam.model.Role;
  * Plans the removal of what {@link Reconciler} created, in the order IAM requires: detach the
  * requested managed policies and delete the requested inline policies, delete the role, delete the
  * managed policies' non-default versions and then the policies, and (only on request) the OIDC
- * providers. Anything irsa was not asked to manage is kept and reported in a note.
+ * providers, which are kept while another role still trusts them unless forced. Anything irsa was not
+ * asked to manage is kept and reported in a note.
  */
 public final class Teardown {
   private final IamClient iam;
@@ -30,6 +35,7 @@ public final class Teardown {
   private final List<Step> steps = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private RoleArn roleArn;
+  private boolean deletesRole;
 
   private Teardown(IamClient iam, ServiceAccountRole spec) {
     this.iam = iam;
@@ -37,15 +43,15 @@ public final class Teardown {
     this.roleArn = spec.roleArn();
   }
 
-  public static Teardown plan(IamClient iam, ServiceAccountRole spec, boolean oidcProviders) {
+  public static Teardown plan(IamClient iam, ServiceAccountRole spec, OidcProviderDeletion providers) {
     Teardown t = new Teardown(iam, spec);
     t.planRole();
     for (ManagedPolicy p : spec.managedPolicies()) {
       t.planPolicy(spec.policyArn(p).toString());
     }
-    if (oidcProviders) {
+    if (providers != OidcProviderDeletion.KEEP) {
       for (OidcProvider p : spec.oidcProviders()) {
-        t.planOidcProvider(p.arn());
+        t.planOidcProvider(p.arn(), providers == OidcProviderDeletion.FORCE);
       }
     }
     return t;
@@ -118,6 +124,7 @@ public final class Teardown {
           + " that irsa was not asked to manage");
       return;
     }
+    deletesRole = true;
     add(Action.DELETE_ROLE, arn, "delete role " + name, () -> IamCalls.delete("DeleteRole", arn,
         () -> iam.deleteRole(r -> r.roleName(name))));
   }
@@ -158,7 +165,7 @@ public final class Teardown {
         () -> iam.deletePolicy(r -> r.policyArn(arn))));
   }
 
-  private void planOidcProvider(String arn) {
+  private void planOidcProvider(String arn, boolean force) {
     var provider = IamCalls.find("GetOpenIDConnectProvider", arn,
         () -> iam.getOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)));
     if (provider.isEmpty()) {
@@ -169,8 +176,63 @@ public final class Teardown {
       notes.add("OIDC provider " + arn + " kept: irsa did not create it");
       return;
     }
-    add(Action.DELETE_OIDC_PROVIDER, arn, "delete OIDC provider (every role trusting this cluster's service "
-        + "accounts stops working)", () -> IamCalls.delete("DeleteOpenIDConnectProvider", arn,
-            () -> iam.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn))));
+    // Our role is deleted before the provider in this run: it does not keep the provider.
+    List<String> trusting = rolesTrusting(arn, deletesRole ? spec.roleName() : null);
+    if (!trusting.isEmpty() && !force) {
+      notes.add(keptNote(arn, trusting));
+      return;
+    }
+    String summary = trusting.isEmpty() ? "delete OIDC provider (no other role trusts it)"
+        : "delete OIDC provider although " + String.join(", ", trusting) + " still trust it (they stop working)";
+    add(Action.DELETE_OIDC_PROVIDER, arn, summary, () -> {
+      if (!force) {
+        List<String> now = rolesTrusting(arn, null);   // a role created since the plan keeps it too
+        if (!now.isEmpty()) {
+          notes.add(keptNote(arn, now));
+          return false;
+        }
+      }
+      return IamCalls.delete("DeleteOpenIDConnectProvider", arn,
+          () -> iam.deleteOpenIDConnectProvider(r -> r.openIDConnectProviderArn(arn)));
+    });
+  }
+
+  private static String keptNote(String arn, List<String> trusting) {
+    return "OIDC provider " + arn + " kept: still trusted by " + String.join(", ", trusting)
+        + " (delete it anyway with OidcProviderDeletion.FORCE, CLI --force; those roles stop working)";
+  }
+
+  /** The roles (as {@code role ARN}) whose trust policy names {@code providerArn} as a Federated principal in an Allow statement, but {@code except}. */
+  private List<String> rolesTrusting(String providerArn, String except) {
+    List<String> out = new ArrayList<>();
+    IamCalls.call("ListRoles", providerArn, () -> {
+      iam.listRolesPaginator(r -> r.maxItems(1000)).roles().forEach(role -> {
+        if (!role.roleName().equalsIgnoreCase(except) && trusts(role.assumeRolePolicyDocument(), providerArn)) {
+          out.add("role " + role.arn());
+        }
+      });
+      return null;
+    });
+    return out;
+  }
+
+  /**
+   * Whether an Allow statement of a trust policy (as IAM returns it) names the provider as a Federated
+   * principal; a document irsa cannot read counts as trusting when it mentions the provider's ARN, so
+   * that doubt keeps the provider.
+   */
+  static boolean trusts(String trustPolicy, String providerArn) {
+    if (trustPolicy == null) {
+      return false;
+    }
+    String json = PolicyText.decode(trustPolicy);
+    PolicyDocument doc;
+    try {
+      doc = PolicyDocument.fromJson(json);
+    } catch (PolicyParseException e) {
+      return json.contains(providerArn);
+    }
+    return doc.statements().stream().anyMatch(s -> s.isAllow()
+        && s.principal().map(p -> p.ids(PrincipalType.FEDERATED).contains(providerArn)).orElse(false));
   }
 }
