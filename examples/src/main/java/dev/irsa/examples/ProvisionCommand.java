@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.iam.IamClient;
 @Command(name = "provision", mixinStandardHelpOptions = true,
     description = {"Create or update, idempotently, the IAM OIDC provider of a cluster, a managed policy and the role "
         + "a service account assumes (IRSA). Prints the changes made, or with --plan the changes it would make.",
-        "Exit 0 on success, 1 when IAM refuses or fails, 2 on bad input."})
+        "Exit 0 on success, 1 when IAM refuses or fails or a concurrent writer dropped the trust update (run "
+            + "again), 2 on bad input."})
 final class ProvisionCommand implements Callable<Integer> {
   @Mixin
   AwsOptions aws;

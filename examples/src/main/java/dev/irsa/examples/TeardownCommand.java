@@ -1,6 +1,7 @@
 package dev.irsa.examples;
 
 import dev.irsa.core.aws.IamProvisioner;
+import dev.irsa.core.aws.OidcProviderDeletion;
 import dev.irsa.core.aws.ProvisioningException;
 import dev.irsa.core.aws.ServiceAccountRole;
 import dev.irsa.core.policy.PolicyDocument;
@@ -15,7 +16,8 @@ import software.amazon.awssdk.services.iam.IamClient;
 @Command(name = "teardown", mixinStandardHelpOptions = true,
     description = {"Delete what provision created for a service account: detach and delete its managed policy, "
         + "delete the role (kept when it has policies irsa did not attach), and with --oidc-provider the "
-        + "cluster's OIDC provider if irsa created it. Things already gone are skipped.",
+        + "cluster's OIDC provider if irsa created it and no role that is kept still trusts it (--force: even then). "
+        + "Things already gone are skipped.",
         "Exit 0 on success, 1 when IAM refuses or fails, 2 on bad input."})
 final class TeardownCommand implements Callable<Integer> {
   /** Teardown deletes by name; the document is never sent. */
@@ -28,17 +30,26 @@ final class TeardownCommand implements Callable<Integer> {
   @Option(names = "--oidc-provider", description = "Also delete the cluster's OIDC provider (only if irsa created it).")
   boolean oidcProvider;
 
+  @Option(names = "--force", description = "With --oidc-provider: delete the provider even when other roles still "
+      + "trust it (they stop working).")
+  boolean force;
+
   @Override
   public Integer call() {
+    if (force && !oidcProvider) {
+      throw new CliException(2, "--force applies only with --oidc-provider");
+    }
+    OidcProviderDeletion providers = !oidcProvider ? OidcProviderDeletion.KEEP
+        : force ? OidcProviderDeletion.FORCE : OidcProviderDeletion.UNLESS_TRUSTED;
     OidcProvider provider = aws.provider();
     ServiceAccountRole role = aws.role(provider).addManagedPolicy(AwsOptions.managedPolicy(aws.policyName(), UNUSED))
         .build();
     try (IamClient iam = aws.iam()) {
       IamProvisioner provisioner = IamProvisioner.using(iam);
       if (aws.plan) {
-        aws.print("teardown plan for", provisioner.planTeardown(role, oidcProvider));
+        aws.print("teardown plan for", provisioner.planTeardown(role, providers));
       } else {
-        aws.print("torn down", provisioner.teardown(role, oidcProvider));
+        aws.print("torn down", provisioner.teardown(role, providers));
       }
       return 0;
     } catch (ProvisioningException e) {

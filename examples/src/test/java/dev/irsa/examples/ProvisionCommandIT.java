@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.irsa.core.aws.MotoServer;
 import dev.irsa.core.policy.Permissions;
 import dev.irsa.core.policy.PolicyDocument;
+import dev.irsa.core.trust.IrsaTrust;
+import dev.irsa.core.trust.OidcProvider;
+import dev.irsa.core.trust.ServiceAccountRef;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +77,13 @@ class ProvisionCommandIT {
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(more, 0, all, base.length, more.length);
     return all;
+  }
+
+  /** {@code args} with another --service-account. */
+  private static String[] serviceAccount(String name, String[] args) {
+    String[] copy = args.clone();
+    copy[List.of(copy).indexOf("--service-account") + 1] = name;
+    return copy;
   }
 
   private static String[] cmd(String name, String... rest) {
@@ -179,5 +191,76 @@ class ProvisionCommandIT {
     assertThat(run(cmd("provision", common("--s3-read-bucket", "demo-bucket", "--role-name", "bad/name")))).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(
         "error: role name must be 1 to 64 letters, digits or +=,.@_- characters, got: 'bad/name'\n");
+  }
+  @Test
+  void teardownKeepsAnOidcProviderAnotherRoleTrustsUnlessForced() {
+    // Given two provisioned service accounts of the cluster, each with its role
+    assertThat(run(cmd("provision", common("--s3-read-bucket", "demo-bucket")))).isZero();
+    String[] other = serviceAccount("other", common("--s3-read-bucket", "demo-bucket"));
+    assertThat(run(cmd("provision", other))).isZero();
+    String provider = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/CLIEXAMPLE";
+
+    // When tearing down the first with --oidc-provider
+    assertThat(run(cmd("teardown", common("--oidc-provider")))).isZero();
+
+    // Then the provider stays, and the output says which role keeps it
+    assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("""
+        + delete-policy arn:aws:iam::123456789012:policy/irsa-irsa-demo-aws-cli: delete managed policy
+        = OIDC provider %s kept: still trusted by role arn:aws:iam::123456789012:role/irsa-irsa-demo-other \
+        (delete it anyway with OidcProviderDeletion.FORCE, CLI --force; those roles stop working)
+        """.formatted(provider));
+    try (IamClient iam = moto.iam()) {
+      assertThat(iam.listOpenIDConnectProviders().openIDConnectProviderList()).hasSize(1);
+    }
+
+    // and --force without --oidc-provider is bad input
+    assertThat(run(cmd("teardown", common("--force")))).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("error: --force applies only with --oidc-provider\n");
+
+    // When forcing it, Then it is deleted and the output names the role that stops working
+    assertThat(run(cmd("teardown", common("--oidc-provider", "--force")))).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("+ delete-oidc-provider " + provider
+        + ": delete OIDC provider although role arn:aws:iam::123456789012:role/irsa-irsa-demo-other still trust it "
+        + "(they stop working)\n");
+    try (IamClient iam = moto.iam()) {
+      assertThat(iam.listOpenIDConnectProviders().openIDConnectProviderList()).isEmpty();
+    }
+  }
+
+  @Test
+  void provisionExitsOneWhenAConcurrentWriterKeepsDroppingItsServiceAccount() throws Exception {
+    // Given the role of irsa-demo:aws-cli, and another writer that keeps writing a trust policy of only that one
+    assertThat(run(cmd("provision", common("--s3-read-bucket", "demo-bucket")))).isZero();
+    String theirs = IrsaTrust.of(OidcProvider.fromIssuer(ISSUER, "123456789012"),
+        ServiceAccountRef.of("irsa-demo", "aws-cli")).toJson();
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread writer = new Thread(() -> {
+      try (IamClient iam = moto.iam()) {
+        while (!stop.get()) {
+          iam.updateAssumeRolePolicy(r -> r.roleName("irsa-irsa-demo-aws-cli").policyDocument(theirs));
+          Thread.sleep(10);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "other-writer");
+    writer.start();
+    try {
+      // When provisioning irsa-demo:other into the same role
+      String[] other = serviceAccount("other", common("--s3-read-bucket", "demo-bucket", "--role-name",
+          "irsa-irsa-demo-aws-cli"));
+      int code = run(cmd("provision", other));
+
+      // Then it does not claim the change: exit 1, one line that says to run again, nothing on stdout
+      assertThat(code).isEqualTo(1);
+      assertThat(err.toString(StandardCharsets.UTF_8)).matches("error: UpdateAssumeRolePolicy "
+          + "arn:aws:iam::123456789012:role/irsa-irsa-demo-aws-cli failed: concurrent writers replaced the trust policy "
+          + "and the last read does not trust irsa-demo:other@https://oidc\\.eks\\.us-east-1\\.amazonaws\\.com/id/CLIEXAMPLE "
+          + "\\(gave up after 5 writes and \\d+ reads; IAM has no conditional write\\): run again\n");
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    } finally {
+      stop.set(true);
+      writer.join();
+    }
   }
 }
