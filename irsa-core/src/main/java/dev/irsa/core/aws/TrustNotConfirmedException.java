@@ -27,7 +27,8 @@ public final class TrustNotConfirmedException extends ProvisioningException {
    */
   public TrustNotConfirmedException(String roleArn, List<TrustedServiceAccount> missing, int writes, int reads) {
     super("UpdateAssumeRolePolicy", roleArn, null, "UpdateAssumeRolePolicy " + roleArn + " failed: "
-        + (missing.isEmpty() ? "the trust policy kept changing under concurrent writers and two reads in a row never agreed"
+        + (missing.isEmpty()
+            ? "the trust policy kept changing under concurrent writers and two reads in a row never agreed"
             : "concurrent writers replaced the trust policy and the last read does not trust "
                 + String.join(", ", missing.stream().map(TrustedServiceAccount::toString).toList()))
         + " (gave up after " + writes + (writes == 1 ? " write" : " writes") + " and " + reads
@@ -35,7 +36,10 @@ public final class TrustNotConfirmedException extends ProvisioningException {
     this.missing = List.copyOf(missing);
   }
 
-  /** The requested service accounts the last read of the trust policy did not trust; empty when it trusted them all but kept changing. */
+  /**
+   * The requested service accounts the last read of the trust policy did not trust; empty when it
+   * trusted them all but kept changing.
+   */
   public List<TrustedServiceAccount> missing() {
     return missing;
   }

@@ -65,9 +65,11 @@ final class RaceWorker {
         writes.set(0);
         try {
           Plan done = provisioner.apply(role);
-          out.println("ok writes=" + writes.get() + " " + done.changes().stream().map(c -> c.action().id()).collect(Collectors.joining(" ")));
+          out.println("ok writes=" + writes.get() + " "
+              + done.changes().stream().map(c -> c.action().id()).collect(Collectors.joining(" ")));
         } catch (RuntimeException e) {
-          out.println("failed writes=" + writes.get() + " " + e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()).replace('\n', ' '));
+          out.println("failed writes=" + writes.get() + " " + e.getClass().getSimpleName() + ": "
+              + String.valueOf(e.getMessage()).replace('\n', ' '));
         }
       }
     }

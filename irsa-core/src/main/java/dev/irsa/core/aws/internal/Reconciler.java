@@ -345,10 +345,10 @@ public final class Reconciler {
   }
 
   /**
-   * The pause before a read-back: random between {@value #SETTLE_MILLIS} and twice that, doubled for
-   * every write after the first (contention) up to four times: long enough for IAM's eventual
-   * consistency and for a concurrent writer's pending write to land, randomized so that writers that
-   * collided do not collide again.
+   * The pause before a read-back: random between {@value #SETTLE_MILLIS} ms and twice that, the range
+   * doubled for each write after the first (contention), to at most four times: long enough for IAM's
+   * eventual consistency and for a concurrent writer's pending write to land, and randomized so that
+   * writers that collided do not collide again.
    */
   private static void settle(int writes) {
     long base = SETTLE_MILLIS << Math.min(Math.max(writes - 1, 0), 2);

@@ -202,7 +202,10 @@ public final class Teardown {
         + " (delete it anyway with OidcProviderDeletion.FORCE, CLI --force; those roles stop working)";
   }
 
-  /** The roles (as {@code role ARN}) whose trust policy names {@code providerArn} as a Federated principal in an Allow statement, but {@code except}. */
+  /**
+   * The roles ({@code role ARN}) but {@code except} whose trust policy names {@code providerArn} as a
+   * Federated principal in an Allow statement.
+   */
   private List<String> rolesTrusting(String providerArn, String except) {
     List<String> out = new ArrayList<>();
     IamCalls.call("ListRoles", providerArn, () -> {
