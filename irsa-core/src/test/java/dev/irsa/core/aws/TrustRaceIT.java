@@ -139,6 +139,7 @@ class TrustRaceIT {
           if (ok) {
             tally.succeeded++;
           } else {
+            assertThat(result).as("a run fails only for a lost update").contains(" TrustNotConfirmedException: ");
             tally.failed++;
             tally.failures.add(result);
           }
