@@ -1,6 +1,7 @@
 package dev.irsa.verify.eval;
 
 import dev.irsa.verify.eval.internal.CompiledStatement;
+import dev.irsa.verify.eval.internal.EvalAccess;
 import dev.irsa.verify.eval.internal.ConditionMatcher;
 import dev.irsa.verify.eval.internal.PrincipalMatcher;
 import java.util.ArrayList;
@@ -9,9 +10,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * IAM's evaluation logic over a {@link PolicySet}. Stateless and thread-safe.
+ * IAM's evaluation logic over a {@link PolicySet}. Stateless and thread-safe. Reached through
+ * {@link dev.irsa.verify.PolicyEvaluator}, the one front door of evaluation.
  *
  * <ol>
+ *   <li>{@code sts:GetCallerIdentity} needs no permission: ALLOWED for any caller with credentials,
+ *       whatever the policies say (STS API reference).
  *   <li>A Deny that applies in any policy (SCP, RCP, resource, identity, boundary, session):
  *       {@code EXPLICIT_DENY}.
  *   <li>Every SCP level must allow (else blocked by {@code scp}). RCPs only deny.
@@ -27,28 +31,62 @@ import java.util.Set;
  *
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy evaluation logic</a>
  */
-public final class Evaluator {
+final class Evaluator {
   private static final int ROLE = 1;
   private static final int DIRECT = 2;
   private static final int ACCOUNT = 4;
 
+  /** What {@link dev.irsa.verify.PolicyEvaluator} calls (through {@link EvalAccess}). */
+  static final EvalAccess.Engine ENGINE = new EvalAccess.Engine() {
+    @Override
+    public EvaluationResult evaluate(PolicySet set, RequestContext request) {
+      return Evaluator.evaluate(set, request);
+    }
+
+    @Override
+    public Decision decide(PolicySet set, RequestContext request) {
+      return Evaluator.decide(set, request);
+    }
+  };
+
   private Evaluator() {}
 
-  /** Evaluates with full detail (matched statements, missing keys). */
-  public static EvaluationResult evaluate(PolicySet set, RequestContext request) {
+  /** Evaluates with full detail (matched statements, missing keys, why a trust policy refused). */
+  static EvaluationResult evaluate(PolicySet set, RequestContext request) {
     Run run = new Run(request, true);
     Decision d = run.decide(set);
     List<String> missing = run.missing == null ? List.of() : new ArrayList<>(run.missing);
-    return new EvaluationResult(request, d, run.result, run.blocked, missing);
+    List<TrustRefusal> refusals = d == Decision.IMPLICIT_DENY && isRoleTrust(request)
+        ? TrustDiagnosis.refusals(set, request, run) : List.of();
+    return new EvaluationResult(request, d, run.result, run.blocked, missing, refusals);
   }
 
   /** Only the decision: nothing is collected, for bulk runs. */
-  public static Decision decide(PolicySet set, RequestContext request) {
+  static Decision decide(PolicySet set, RequestContext request) {
     return new Run(request, false).decide(set);
   }
 
+  /** A role trust request: an {@code sts:} action on a role ARN, decided by the role's trust policy. */
+  static boolean isRoleTrust(RequestContext req) {
+    String r = req.resource();
+    return req.service().equals("sts") && r.startsWith("arn:") && r.contains(":iam::") && r.indexOf(":role/") > 0;
+  }
+
+  /**
+   * AssumeRoleWithWebIdentity only accepts an OIDC provider registered in the account that owns the
+   * role: a provider of another account never admits a token, whatever the trust policy says.
+   */
+  static boolean foreignOidcProvider(RequestContext req) {
+    PrincipalMatcher.Caller caller = req.caller();
+    if (!caller.isOidcProvider() || !isRoleTrust(req)) {
+      return false;
+    }
+    String roleAccount = req.resourceAccount().orElseGet(() -> Run.arnAccount(req.resource()));
+    return roleAccount != null && !roleAccount.equals(caller.account());
+  }
+
   /** The state of one evaluation. */
-  private static final class Run implements ConditionMatcher.Context, ConditionMatcher.Trace {
+  static final class Run implements ConditionMatcher.Context, ConditionMatcher.Trace {
     final RequestContext req;
     final boolean detail;
     Set<String> missing;
@@ -91,6 +129,9 @@ public final class Evaluator {
     }
 
     Decision decide(PolicySet set) {
+      if (req.principal().isPresent() && req.lowerAction().equals("sts:getcalleridentity")) {
+        return Decision.ALLOWED; // no permission is required, and an explicit Deny does not stop it
+      }
       hasBoundary = !set.permissionsBoundaries().isEmpty();
       boolean deny = false;
       boolean[] scpOk = new boolean[set.scpLevels().size()];
@@ -125,7 +166,8 @@ public final class Evaluator {
         deny |= anyDeny;
         boundaryOk &= anyAllow;
       }
-      boolean sessionOk = true;
+      // a federated user session (GetFederationToken) without a session policy has no permissions
+      boolean sessionOk = !req.caller().isFederatedUser();
       if (set.sessionPolicy().isPresent()) {
         eval(set.sessionPolicy().get(), PolicyType.SESSION, false, true);
         deny |= anyDeny;
@@ -149,12 +191,12 @@ public final class Evaluator {
       }
       boolean identityCaller = callerAccount != null && !caller.federated(); // IAM users and roles have an identity side
       boolean cross = identityCaller && resourceAccount != null && !resourceAccount.equals(callerAccount);
-      boolean resourceMustAllow = isTrustOrKeyPolicyRequest();
+      boolean resourceMustAllow = isRoleTrust(req) || isKeyPolicyRequest();
       boolean identitySide = identityAllow && boundaryOk && sessionOk;
 
       boolean allowed;
       if (!identityCaller) {
-        allowed = (resourceKinds & (DIRECT | ROLE)) != 0;
+        allowed = (resourceKinds & (DIRECT | ROLE)) != 0 && !foreignOidcProvider(req);
         if (!allowed) {
           blocked.add(PolicyType.RESOURCE);
         }
@@ -208,16 +250,12 @@ public final class Evaluator {
       }
     }
 
-    private boolean isTrustOrKeyPolicyRequest() {
+    private boolean isKeyPolicyRequest() {
       String r = req.resource();
-      String svc = req.service();
-      if (svc.equals("sts") && r.startsWith("arn:") && r.contains(":iam::") && r.indexOf(":role/") > 0) {
-        return true;
-      }
       return r.startsWith("arn:") && r.indexOf(":kms:") > 0 && r.indexOf(":key/") > 0;
     }
 
-    private static String arnAccount(String arn) {
+    static String arnAccount(String arn) {
       if (!arn.startsWith("arn:")) {
         return null;
       }

@@ -4,7 +4,7 @@ import dev.irsa.core.internal.json.JsonNode;
 import dev.irsa.core.internal.json.JsonParser;
 import dev.irsa.core.internal.json.JsonWriter;
 import dev.irsa.verify.eval.Decision;
-import dev.irsa.verify.eval.Evaluator;
+import dev.irsa.verify.PolicyEvaluator;
 import dev.irsa.verify.eval.internal.CaseCodec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +30,8 @@ import java.util.function.BiFunction;
  * their rewrites (and at most one peer-checked normalization) accounts for the difference.
  */
 final class KnownDivergences {
+  private static final PolicyEvaluator EVAL = PolicyEvaluator.create();
+
   /**
    * One documented divergence: a rewrite of the case into what the peer effectively evaluates, or
    * (when {@code peerChecked}) a normalization into an equivalent case without the feature.
@@ -194,7 +196,7 @@ final class KnownDivergences {
 
   static Decision decide(String line) {
     CaseCodec.Case r = CaseCodec.parse(line);
-    return Evaluator.evaluate(r.policies(), r.request()).decision();
+    return EVAL.evaluate(r.policies(), r.request()).decision();
   }
 
   /** The case with {@code replace} applied to its JSON tree. */
