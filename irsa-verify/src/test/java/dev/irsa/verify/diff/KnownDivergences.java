@@ -112,7 +112,17 @@ final class KnownDivergences {
       new Divergence("not-ip-address-other-family (peer-checked)",
           "IAM User Guide, NotIpAddress: true when the address is not in any listed range; an IPv6 address is in no "
               + "IPv4 range (and the reverse)",
-          Normalizers::otherIpFamilyAsSameFamily, true));
+          Normalizers::otherIpFamilyAsSameFamily, true),
+      new Divergence("notprincipal-account-exempts-members (peer-checked)",
+          "IAM User Guide, NotPrincipal: list the account, the role and the session ARN, since AWS may check each in "
+              + "turn; an account entry keeps only the account principal itself from being denied, not its users, "
+              + "roles and sessions",
+          Normalizers::accountNotPrincipalAsOtherAccount, true),
+      new Divergence("federated-user-without-session-policy (peer-checked)",
+          "IAM User Guide, Permissions for GetFederationToken: if you do not pass a policy with the GetFederationToken "
+              + "call, the resulting temporary security credentials have no permissions (a resource-based policy naming "
+              + "the session can still grant)",
+          Normalizers::federatedUserWithoutIdentityAllows, true));
 
   private KnownDivergences() {}
 
