@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
         "Evaluate IAM requests offline: JSON Lines on stdin, one case per line, one result line per case on stdout.",
         "Case: {\"id\", \"identityPolicies\", \"resourcePolicy\", \"permissionBoundaries\", \"scps\", \"rcps\",",
         "       \"sessionPolicy\", \"request\": {\"principal\", \"action\", \"resource\", \"resourceAccount\", \"context\"}}",
-        "Result: {\"id\", \"decision\": ALLOWED|EXPLICIT_DENY|IMPLICIT_DENY, \"matched\", \"blockedBy\"}",
+        "Result: {\"id\", \"decision\": ALLOWED|EXPLICIT_DENY|IMPLICIT_DENY, \"matched\", \"blockedBy\"",
+        "         (, \"warnings\": [{\"code\", \"message\", \"suggestions\"}] when the action or resource looks wrong)}",
         "Error:  {\"id\" (when it could be read), \"line\" (1-based input line), \"decision\": ERROR, \"error\": \"<path> <line>:<column>: ...\"}"})
 final class EvaluateCommand implements Callable<Integer> {
   private static final PolicyEvaluator EVAL = PolicyEvaluator.create();
