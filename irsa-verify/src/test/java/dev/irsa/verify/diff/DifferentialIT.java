@@ -137,10 +137,11 @@ class DifferentialIT {
         for (int k = 0; k < e.candidates().size(); k++) {
           String decision = onNormalized.getOrDefault(id + "#" + k, "missing");
           String name = e.candidates().get(k).divergence().name();
-          if (decision.equals(e.expected().name())) {
+          Decision expected = e.candidates().get(k).expected();
+          if (decision.equals(expected.name())) {
             classified.merge(name, 1, Integer::sum);
             peerChecked.add(String.format(Locale.ROOT, "%s %s: %s; normalized: irsa=%s iam-simulate=%s",
-                id, name, pendingDecisions.get(id), e.expected(), decision));
+                id, name, pendingDecisions.get(id), expected, decision));
             return;
           }
           seen.add(name + " -> iam-simulate=" + decision);

@@ -67,7 +67,8 @@ final class Normalizers {
    */
   static String sessionGrantOnly(String line, CaseCodec.Case c, List<String> ignored) {
     String session = c.request().principal().orElse("");
-    if (!session.contains(":assumed-role/") || c.policies().sessionPolicy().isEmpty()
+    boolean sessionCaller = session.contains(":assumed-role/") || session.contains(":federated-user/");
+    if (!sessionCaller || c.policies().sessionPolicy().isEmpty()
         || c.policies().resourcePolicy().isEmpty()) {
       return line;
     }
@@ -199,6 +200,24 @@ final class Normalizers {
     out.put("identityPolicies", new JsonNode.Arr(0, 0, kept));
     String text = JsonWriter.write(new JsonNode.Obj(0, 0, out), false);
     return text.equals(JsonWriter.write(root, false)) ? line : text;
+  }
+
+  /**
+   * For a federated user session {@code arn:aws:sts::A:federated-user/N}: the IAM user ARN
+   * {@code arn:aws:iam::A:user/N} in Principal and NotPrincipal elements replaced by another user's
+   * ARN. Under the documented rule neither names the session, so the case means the same.
+   */
+  static String userArnAsOtherUser(String line, CaseCodec.Case c, List<String> ignored) {
+    String caller = c.request().principal().orElse("");
+    String[] parts = caller.split(":", 6);
+    if (parts.length < 6 || !parts[5].startsWith("federated-user/")) {
+      return line;
+    }
+    String user = "arn:" + parts[1] + ":iam::" + parts[4] + ":user/" + parts[5].substring("federated-user/".length());
+    return KnownDivergences.rewriteText(line, (key, node) -> (key.equals("Principal") || key.equals("NotPrincipal"))
+        && node instanceof JsonNode.Obj o
+        ? mapMembers(o, (type, ids) -> type.equals("AWS") ? strings(ids, id -> id.equals(user) ? user + "-other" : id) : ids)
+        : null);
   }
 
   private static String withoutUnresolved(String value, CaseCodec.Case c) {
