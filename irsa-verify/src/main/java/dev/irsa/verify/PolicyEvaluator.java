@@ -74,7 +74,9 @@ public final class PolicyEvaluator {
    * Can the pods of {@code serviceAccount} on the cluster of {@code provider} assume {@code role}?
    * Evaluates {@code sts:AssumeRoleWithWebIdentity} by the provider against the trust policy, with
    * the keys STS supplies: {@code <issuer>:sub} = {@code system:serviceaccount:<ns>:<name>},
-   * {@code <issuer>:aud} = {@code sts.amazonaws.com}, and {@code aws:FederatedProvider}.
+   * {@code <issuer>:aud} = {@code sts.amazonaws.com}, and {@code aws:FederatedProvider}. A refusal
+   * says why in {@link EvaluationResult#trustRefusals()} (the failing condition with what the trust
+   * policy wanted and what the token had, or the provider, action or audience).
    */
   public EvaluationResult irsaTrust(PolicyDocument trust, RoleArn role, OidcProvider provider,
       ServiceAccountRef serviceAccount) {

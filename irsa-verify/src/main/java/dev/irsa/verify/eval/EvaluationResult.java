@@ -115,7 +115,7 @@ public final class EvaluationResult {
       case RESOURCE -> trust ? "the role's trust policy does not allow it"
           : "the resource policy does not allow it (required across accounts and for KMS key policies)";
       case PERMISSIONS_BOUNDARY -> "the permissions boundary does not allow it";
-      case SESSION -> request.caller().isFederatedUser()
+      case SESSION -> request.caller().federatedUser()
           ? "the session policy does not allow it (a federated user session from GetFederationToken has no"
               + " permissions without a session policy)"
           : "the session policy does not allow it";

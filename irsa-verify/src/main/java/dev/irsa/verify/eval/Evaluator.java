@@ -167,7 +167,7 @@ final class Evaluator {
         boundaryOk &= anyAllow;
       }
       // a federated user session (GetFederationToken) without a session policy has no permissions
-      boolean sessionOk = !req.caller().isFederatedUser();
+      boolean sessionOk = !req.caller().federatedUser();
       if (set.sessionPolicy().isPresent()) {
         eval(set.sessionPolicy().get(), PolicyType.SESSION, false, true);
         deny |= anyDeny;

@@ -99,16 +99,16 @@ public final class PrincipalMatcher {
   }
 
   /** What principal matching needs to know about the caller, derived once per request. */
-  public record Caller(String principal, String account, String roleKey, boolean isRole, boolean federated) {
+  public record Caller(String principal, String account, String roleKey, boolean isRole, boolean federated,
+      boolean federatedUser) {
+    /** A caller that is not a federated user session. */
+    public Caller(String principal, String account, String roleKey, boolean isRole, boolean federated) {
+      this(principal, account, roleKey, isRole, federated, false);
+    }
+
     /** The account principal itself: {@code arn:<partition>:iam::<account>:root}. */
     public boolean isAccountRoot() {
       return account != null && principal.endsWith(":root") && principal.regionMatches(principal.indexOf(':', 4), ":iam::", 0, 6);
-    }
-
-    /** An AWS STS federated user session ({@code arn:<partition>:sts::<account>:federated-user/<name>}, GetFederationToken). */
-    public boolean isFederatedUser() {
-      return account != null && principal.indexOf(":federated-user/") > 0
-          && principal.regionMatches(principal.indexOf(':', 4), ":sts::", 0, 6);
     }
 
     /** An IAM OIDC identity provider ({@code arn:<partition>:iam::<account>:oidc-provider/<host+path>}). */
@@ -132,6 +132,10 @@ public final class PrincipalMatcher {
         if (seg.size() >= 3) {
           return new Caller(principal, account, parts[1] + "/" + parts[4] + "/" + seg.get(1), false, false);
         }
+      }
+      if (parts[2].equals("sts") && res.startsWith("federated-user/") && account != null) {
+        // an AWS STS federated user session (GetFederationToken)
+        return new Caller(principal, account, null, false, false, true);
       }
       if (parts[2].equals("iam") && res.startsWith("role/")) {
         String name = res.substring(res.lastIndexOf('/') + 1);
