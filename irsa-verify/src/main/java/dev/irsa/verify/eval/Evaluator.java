@@ -95,6 +95,13 @@ final class Evaluator {
     List<MatchedStatement> result = List.of();
     final List<PolicyType> blocked = new ArrayList<>(2);
     boolean hasBoundary;
+    // per-layer outputs
+    boolean deny;
+    boolean scpAllowed = true;
+    int resourceKinds;
+    boolean identityAllow;
+    boolean boundaryOk = true;
+    boolean sessionOk = true;
     // per-policy outputs
     boolean anyAllow;
     boolean anyDeny;
@@ -132,15 +139,38 @@ final class Evaluator {
       if (req.principal().isPresent() && req.lowerAction().equals("sts:getcalleridentity")) {
         return Decision.ALLOWED; // no permission is required, and an explicit Deny does not stop it
       }
+      collect(set);
+      if (deny) {
+        if (detail) {
+          result = denies;
+        }
+        return Decision.EXPLICIT_DENY;
+      }
+      boolean allowed = allowedWithoutDeny();
+      if (!scpAllowed) {
+        blocked.add(0, PolicyType.SCP);
+        allowed = false;
+      }
+      if (allowed) {
+        if (detail) {
+          result = allows;
+        }
+        return Decision.ALLOWED;
+      }
+      return Decision.IMPLICIT_DENY;
+    }
+
+    /** Evaluates every layer: sets deny, scpAllowed, resourceKinds, identityAllow, boundaryOk and sessionOk. */
+    private void collect(PolicySet set) {
       hasBoundary = !set.permissionsBoundaries().isEmpty();
-      boolean deny = false;
-      boolean[] scpOk = new boolean[set.scpLevels().size()];
-      for (int l = 0; l < scpOk.length; l++) {
-        for (PolicySet.Named p : set.scpLevels().get(l)) {
+      for (List<PolicySet.Named> level : set.scpLevels()) {
+        boolean levelOk = false;
+        for (PolicySet.Named p : level) {
           eval(p, PolicyType.SCP, false, false);
           deny |= anyDeny;
-          scpOk[l] |= anyAllow;
+          levelOk |= anyAllow;
         }
+        scpAllowed &= levelOk;
       }
       for (List<PolicySet.Named> level : set.rcpLevels()) {
         for (PolicySet.Named p : level) {
@@ -148,41 +178,32 @@ final class Evaluator {
           deny |= anyDeny;
         }
       }
-      int resourceKinds = 0;
       if (set.resourcePolicy().isPresent()) {
         eval(set.resourcePolicy().get(), PolicyType.RESOURCE, true, true);
         deny |= anyDeny;
         resourceKinds = allowKinds;
       }
-      boolean identityAllow = false;
       for (PolicySet.Named p : set.identityPolicies()) {
         eval(p, PolicyType.IDENTITY, false, true);
         deny |= anyDeny;
         identityAllow |= anyAllow;
       }
-      boolean boundaryOk = true;
       for (PolicySet.Named p : set.permissionsBoundaries()) {
         eval(p, PolicyType.PERMISSIONS_BOUNDARY, false, true);
         deny |= anyDeny;
         boundaryOk &= anyAllow;
       }
       // a federated user session (GetFederationToken) without a session policy has no permissions
-      boolean sessionOk = !req.caller().federatedUser();
+      sessionOk = !req.caller().federatedUser();
       if (set.sessionPolicy().isPresent()) {
         eval(set.sessionPolicy().get(), PolicyType.SESSION, false, true);
         deny |= anyDeny;
         sessionOk = anyAllow;
       }
-      if (deny) {
-        if (detail) {
-          result = denies;
-        }
-        return Decision.EXPLICIT_DENY;
-      }
-      boolean scpAllowed = true;
-      for (boolean ok : scpOk) {
-        scpAllowed &= ok;
-      }
+    }
+
+    /** Whether the layers allow when nothing denies (SCPs aside), adding what blocked an implicit deny. */
+    private boolean allowedWithoutDeny() {
       PrincipalMatcher.Caller caller = req.caller();
       String callerAccount = caller.account();
       String resourceAccount = req.resourceAccount().orElse(null);
@@ -193,7 +214,6 @@ final class Evaluator {
       boolean cross = identityCaller && resourceAccount != null && !resourceAccount.equals(callerAccount);
       boolean resourceMustAllow = isRoleTrust(req) || isKeyPolicyRequest();
       boolean identitySide = identityAllow && boundaryOk && sessionOk;
-
       boolean allowed;
       if (!identityCaller) {
         allowed = (resourceKinds & (DIRECT | ROLE)) != 0 && !foreignOidcProvider(req);
@@ -225,17 +245,7 @@ final class Evaluator {
           }
         }
       }
-      if (!scpAllowed) {
-        blocked.add(0, PolicyType.SCP);
-        allowed = false;
-      }
-      if (allowed) {
-        if (detail) {
-          result = allows;
-        }
-        return Decision.ALLOWED;
-      }
-      return Decision.IMPLICIT_DENY;
+      return allowed;
     }
 
     private void addIdentityBlocks(boolean identityAllow, boolean boundaryOk, boolean sessionOk) {
