@@ -160,6 +160,16 @@ class DocumentedRulesTest {
     }
 
     @Test
+    void irsasChoiceTheIamUsersArnDoesNotNameItsFederatedSessions() {
+      // the page speaks of a policy that "explicitly names the AWS STS federated user session"
+      PolicySet set = PolicySet.builder().resourcePolicy("""
+          {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/bob"},
+           "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}}""").build();
+
+      assertThat(EVAL.decide(set, get)).isEqualTo(Decision.IMPLICIT_DENY);
+    }
+
+    @Test
     void aResourcePolicyNamingTheAccountDelegatesToTheSessionWhichHasNothing() {
       PolicySet set = PolicySet.builder().addIdentityPolicy(ALLOW_EVERYTHING).resourcePolicy("""
           {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"AWS": "111122223333"},
