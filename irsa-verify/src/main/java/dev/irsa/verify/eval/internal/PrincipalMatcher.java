@@ -108,7 +108,8 @@ public final class PrincipalMatcher {
 
     /** The account principal itself: {@code arn:<partition>:iam::<account>:root}. */
     public boolean isAccountRoot() {
-      return account != null && principal.endsWith(":root") && principal.regionMatches(principal.indexOf(':', 4), ":iam::", 0, 6);
+      return account != null && principal.endsWith(":root")
+          && principal.regionMatches(principal.indexOf(':', 4), ":iam::", 0, 6);
     }
 
     /** An IAM OIDC identity provider ({@code arn:<partition>:iam::<account>:oidc-provider/<host+path>}). */
