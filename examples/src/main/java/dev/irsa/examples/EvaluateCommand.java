@@ -2,7 +2,7 @@ package dev.irsa.examples;
 
 import dev.irsa.verify.eval.Decision;
 import dev.irsa.verify.eval.EvaluationResult;
-import dev.irsa.verify.eval.Evaluator;
+import dev.irsa.verify.PolicyEvaluator;
 import dev.irsa.verify.eval.internal.CaseCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,9 +26,12 @@ import picocli.CommandLine.Option;
         "Evaluate IAM requests offline: JSON Lines on stdin, one case per line, one result line per case on stdout.",
         "Case: {\"id\", \"identityPolicies\", \"resourcePolicy\", \"permissionBoundaries\", \"scps\", \"rcps\",",
         "       \"sessionPolicy\", \"request\": {\"principal\", \"action\", \"resource\", \"resourceAccount\", \"context\"}}",
-        "Result: {\"id\", \"decision\": ALLOWED|EXPLICIT_DENY|IMPLICIT_DENY, \"matched\", \"blockedBy\"}",
+        "Result: {\"id\", \"decision\": ALLOWED|EXPLICIT_DENY|IMPLICIT_DENY, \"matched\", \"blockedBy\"",
+        "         (, \"warnings\": [{\"code\", \"message\", \"suggestions\"}] when the action or resource looks wrong)}",
         "Error:  {\"id\" (when it could be read), \"line\" (1-based input line), \"decision\": ERROR, \"error\": \"<path> <line>:<column>: ...\"}"})
 final class EvaluateCommand implements Callable<Integer> {
+  private static final PolicyEvaluator EVAL = PolicyEvaluator.create();
+
   @Option(names = "--bench", paramLabel = "N",
       description = "Evaluate the whole input N times after parsing and print decisions per second (as JSON) instead of results.")
   Integer bench;
@@ -56,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
         sb.append(CaseCodec.writeError(e.id(), e.line(), e.getMessage())).append('\n');
         continue;
       }
-      EvaluationResult r = Evaluator.evaluate(c.policies(), c.request());
+      EvaluationResult r = EVAL.evaluate(c.policies(), c.request());
       sb.append(CaseCodec.write(c.id(), r)).append('\n');
       if (explain) {
         System.err.print((c.id() == null ? "" : c.id() + ": ") + r.explain());
@@ -94,13 +97,13 @@ final class EvaluateCommand implements Callable<Integer> {
     int warmup = Math.max(1, Math.min(bench, 3));
     for (int w = 0; w < warmup; w++) {
       for (CaseCodec.Case c : cases) {
-        Evaluator.decide(c.policies(), c.request());
+        EVAL.decide(c.policies(), c.request());
       }
     }
     long t0 = System.nanoTime();
     for (int p = 0; p < bench; p++) {
       for (CaseCodec.Case c : cases) {
-        counts[Evaluator.decide(c.policies(), c.request()).ordinal()]++;
+        counts[EVAL.decide(c.policies(), c.request()).ordinal()]++;
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;

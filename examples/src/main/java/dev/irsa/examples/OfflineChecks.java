@@ -76,7 +76,8 @@ final class OfflineChecks {
     EvaluationResult r = c.result();
     String s = switch (r.decision()) {
       case ALLOWED, EXPLICIT_DENY -> r.matched().isEmpty() ? "" : "by " + r.matched().get(0);
-      case IMPLICIT_DENY -> "no statement allows it (" + String.join(", ", r.blockedBy().stream().map(Object::toString).toList()) + ")";
+      case IMPLICIT_DENY -> "no statement allows it (" + String.join(", ", r.blockedBy().stream().map(Object::toString).toList()) + ")"
+          + (r.trustRefusals().isEmpty() ? "" : ": " + r.trustRefusals().get(0).message());
     };
     return c.note().isEmpty() ? s : s + "; " + c.note();
   }

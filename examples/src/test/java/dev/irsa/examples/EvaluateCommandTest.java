@@ -33,6 +33,33 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void aResultCarriesTheCatalogsWarningsAboutTheRequest() {
+    // Given a typo in the action and an object action on a bucket ARN, against a policy allowing s3:*
+    String allow = "{\"identityPolicies\":[{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+        + "\"Action\":\"s3:*\",\"Resource\":\"*\"}}],";
+    String input = String.join("\n",
+        "{\"id\":\"typo\"," + allow.substring(1) + "\"request\":{\"principal\":\"arn:aws:iam::111122223333:user/bob\","
+            + "\"action\":\"s3:ListBuckets\",\"resource\":\"*\"}}",
+        "{\"id\":\"type\"," + allow.substring(1) + "\"request\":{\"principal\":\"arn:aws:iam::111122223333:user/bob\","
+            + "\"action\":\"s3:PutObject\",\"resource\":\"arn:aws:s3:::b\"}}");
+
+    // When evaluated
+    Cli r = Cli.runWithStdin(input, "evaluate");
+
+    // Then the decisions are the policy's, and each line has a warnings array saying what is wrong
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("""
+        {"id":"typo","decision":"ALLOWED","matched":[{"policy":"identity[0]","statement":0}],"blockedBy":[],\
+        "warnings":[{"code":"UNKNOWN_ACTION","message":"s3:ListBuckets is not an action of Amazon S3; did you mean \
+        s3:ListBucket or s3:ListAllMyBuckets?","suggestions":["s3:ListBucket","s3:ListAllMyBuckets"]}]}
+        {"id":"type","decision":"ALLOWED","matched":[{"policy":"identity[0]","statement":0}],"blockedBy":[],\
+        "warnings":[{"code":"RESOURCE_TYPE_MISMATCH","message":"s3:PutObject takes accesspointobject \
+        (arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}/object/${ObjectName}), object \
+        (arn:${Partition}:s3:::${BucketName}/${ObjectName}); arn:aws:s3:::b is none of them"}]}
+        """);
+  }
+
+  @Test
   void rejectsMalformedRequestFieldsWithAnErrorLineNamingTheField() {
     // Given cases whose request fields are not what AWS sends, against a policy allowing everything
     String allowAll = "{\"identityPolicies\":[{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","

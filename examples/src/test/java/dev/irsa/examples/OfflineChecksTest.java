@@ -69,5 +69,9 @@ class OfflineChecksTest {
 
     assertThat(checks.get(0).ok()).isFalse();
     assertThat(checks.get(0).result().blockedBy()).extracting(Object::toString).containsExactly("resource");
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    OfflineChecks.printTable(checks, new PrintStream(buf, true, StandardCharsets.UTF_8));
+    assertThat(buf.toString(StandardCharsets.UTF_8)).contains("no statement allows it (resource): statement 0, StringEquals: "
+        + CLUSTER.subKey() + " wanted system:serviceaccount:other:sa, got system:serviceaccount:irsa-demo:aws-cli");
   }
 }

@@ -8,9 +8,9 @@ import dev.irsa.core.trust.ServiceAccountRef;
 import dev.irsa.verify.eval.CompiledPolicy;
 import dev.irsa.verify.eval.Decision;
 import dev.irsa.verify.eval.EvaluationResult;
-import dev.irsa.verify.eval.Evaluator;
 import dev.irsa.verify.eval.PolicySet;
 import dev.irsa.verify.eval.RequestContext;
+import dev.irsa.verify.eval.internal.EvalAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,19 +60,23 @@ public final class PolicyEvaluator {
 
   /** The decision, the statements that made it, what blocked an implicit deny, and missing keys. */
   public EvaluationResult evaluate(PolicySet policies, RequestContext request) {
-    return Evaluator.evaluate(Objects.requireNonNull(policies, "policies"), Objects.requireNonNull(request, "request"));
+    return EvalAccess.engine().evaluate(Objects.requireNonNull(policies, "policies"),
+        Objects.requireNonNull(request, "request"));
   }
 
   /** Only the decision (nothing collected): for bulk runs. */
   public Decision decide(PolicySet policies, RequestContext request) {
-    return Evaluator.decide(Objects.requireNonNull(policies, "policies"), Objects.requireNonNull(request, "request"));
+    return EvalAccess.engine().decide(Objects.requireNonNull(policies, "policies"),
+        Objects.requireNonNull(request, "request"));
   }
 
   /**
    * Can the pods of {@code serviceAccount} on the cluster of {@code provider} assume {@code role}?
    * Evaluates {@code sts:AssumeRoleWithWebIdentity} by the provider against the trust policy, with
    * the keys STS supplies: {@code <issuer>:sub} = {@code system:serviceaccount:<ns>:<name>},
-   * {@code <issuer>:aud} = {@code sts.amazonaws.com}, and {@code aws:FederatedProvider}.
+   * {@code <issuer>:aud} = {@code sts.amazonaws.com}, and {@code aws:FederatedProvider}. A refusal
+   * says why in {@link EvaluationResult#trustRefusals()} (the failing condition with what the trust
+   * policy wanted and what the token had, or the provider, action or audience).
    */
   public EvaluationResult irsaTrust(PolicyDocument trust, RoleArn role, OidcProvider provider,
       ServiceAccountRef serviceAccount) {

@@ -1,6 +1,7 @@
 package dev.irsa.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.irsa.core.arn.RoleArn;
 import dev.irsa.core.policy.PolicyDocument;
@@ -12,6 +13,7 @@ import dev.irsa.core.trust.SubjectMatch;
 import dev.irsa.verify.eval.Decision;
 import dev.irsa.verify.eval.EvaluationResult;
 import dev.irsa.verify.eval.PolicyType;
+import dev.irsa.verify.eval.TrustRefusal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +94,83 @@ class PolicyEvaluatorTest {
     assertThat(r.request().action()).isEqualTo("sts:TagSession");
     assertThat(eval.podIdentityTrust(both, ROLE, Map.of("kubernetes-namespace", "other", "kubernetes-service-account", "api"))
         .decision()).isEqualTo(Decision.IMPLICIT_DENY);
+  }
+
+  @Test
+  void aRefusedServiceAccountIsExplainedByTheSubjectConditionWithWhatTheTrustWantedAndWhatTheTokenHad() {
+    // Given the trust policy irsa builds for payments:api
+    PolicyDocument trust = IrsaTrust.of(CLUSTER, ServiceAccountRef.of("payments", "api"));
+
+    // When payments:worker assumes the role
+    EvaluationResult r = eval.irsaTrust(trust, ROLE, CLUSTER, ServiceAccountRef.of("payments", "worker"));
+
+    // Then the refusal names the condition, the key, the wanted and the actual value, as a value and in the explanation
+    assertThat(r.trustRefusals()).singleElement().satisfies(t -> {
+      assertThat(t.reason()).isEqualTo(TrustRefusal.Reason.SUBJECT);
+      assertThat(t.statement()).hasValue(0);
+      assertThat(t.key()).contains(CLUSTER.subKey());
+      assertThat(t.operator()).contains("StringEquals");
+      assertThat(t.wanted()).containsExactly("system:serviceaccount:payments:api");
+      assertThat(t.got()).containsExactly("system:serviceaccount:payments:worker");
+    });
+    assertThat(r.explain()).isEqualTo("""
+        IMPLICIT_DENY: sts:AssumeRoleWithWebIdentity on arn:aws:iam::111122223333:role/irsa-demo-aws-cli by %1$s
+          the role's trust policy does not allow it
+          statement 0, StringEquals: %2$s:sub wanted system:serviceaccount:payments:api, got system:serviceaccount:payments:worker
+        """.formatted(CLUSTER.arn(), CLUSTER.conditionKeyPrefix()));
+  }
+
+  @Test
+  void aRefusedAudienceIsExplainedAsTheAudience() {
+    PolicyDocument trust = IrsaTrust.of(CLUSTER, ServiceAccountRef.of("irsa-demo", "aws-cli"));
+
+    EvaluationResult r = eval.irsaTrust(trust, ROLE, CLUSTER, "system:serviceaccount:irsa-demo:aws-cli", "sts.amazon.com");
+
+    assertThat(r.trustRefusals()).extracting(TrustRefusal::reason, TrustRefusal::message).containsExactly(
+        tuple(TrustRefusal.Reason.AUDIENCE, "statement 0, StringEquals: " + CLUSTER.audKey()
+            + " wanted sts.amazonaws.com, got sts.amazon.com"));
+  }
+
+  @Test
+  void aTrustPolicyForAnotherClusterIsExplainedByThePrincipal() {
+    OidcProvider other = OidcProvider.fromIssuer("https://oidc.eks.us-west-2.amazonaws.com/id/OTHER", "111122223333");
+    PolicyDocument trust = IrsaTrust.of(other, ServiceAccountRef.of("irsa-demo", "aws-cli"));
+
+    EvaluationResult r = eval.irsaTrust(trust, ROLE, CLUSTER, ServiceAccountRef.of("irsa-demo", "aws-cli"));
+
+    assertThat(r.trustRefusals()).extracting(TrustRefusal::reason, TrustRefusal::message).containsExactly(
+        tuple(TrustRefusal.Reason.PROVIDER, "statement 0: Principal wanted " + other.arn() + ", got " + CLUSTER.arn()));
+  }
+
+  @Test
+  void aMissingActionIsExplainedByTheAction() {
+    PolicyDocument assumeOnly = PolicyDocument.fromJson("""
+        {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"Service": "pods.eks.amazonaws.com"},
+         "Action": "sts:AssumeRole"}}""");
+
+    EvaluationResult r = eval.podIdentityTrust(assumeOnly, ROLE, Map.of("kubernetes-namespace", "payments"));
+
+    assertThat(r.trustRefusals()).extracting(TrustRefusal::message)
+        .containsExactly("statement 0: Action wanted sts:AssumeRole, got sts:TagSession");
+  }
+
+  @Test
+  void aPodIdentityTagConditionIsExplainedAsACondition() {
+    PolicyDocument trust = PodIdentityTrust.builder().namespace("payments").serviceAccount("api").build();
+
+    EvaluationResult r = eval.podIdentityTrust(trust, ROLE,
+        Map.of("kubernetes-namespace", "ops", "kubernetes-service-account", "api"));
+
+    assertThat(r.trustRefusals()).extracting(TrustRefusal::reason, TrustRefusal::message).containsExactly(
+        tuple(TrustRefusal.Reason.CONDITION,
+            "statement 0, StringEquals: aws:RequestTag/kubernetes-namespace wanted payments, got ops"));
+  }
+
+  @Test
+  void anAllowedTrustHasNoRefusals() {
+    PolicyDocument trust = IrsaTrust.of(CLUSTER, ServiceAccountRef.of("payments", "api"));
+
+    assertThat(eval.irsaTrust(trust, ROLE, CLUSTER, ServiceAccountRef.of("payments", "api")).trustRefusals()).isEmpty();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.irsa.verify.eval;
 
 import dev.irsa.verify.eval.internal.CompiledStatement;
+import dev.irsa.verify.eval.internal.EvalAccess;
 import dev.irsa.verify.eval.internal.ConditionMatcher;
 import dev.irsa.verify.eval.internal.PrincipalMatcher;
 import java.util.ArrayList;
@@ -9,9 +10,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * IAM's evaluation logic over a {@link PolicySet}. Stateless and thread-safe.
+ * IAM's evaluation logic over a {@link PolicySet}. Stateless and thread-safe. Reached through
+ * {@link dev.irsa.verify.PolicyEvaluator}, the one front door of evaluation.
  *
  * <ol>
+ *   <li>{@code sts:GetCallerIdentity} needs no permission: ALLOWED for any caller with credentials,
+ *       whatever the policies say (STS API reference).
  *   <li>A Deny that applies in any policy (SCP, RCP, resource, identity, boundary, session):
  *       {@code EXPLICIT_DENY}.
  *   <li>Every SCP level must allow (else blocked by {@code scp}). RCPs only deny.
@@ -27,28 +31,62 @@ import java.util.Set;
  *
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy evaluation logic</a>
  */
-public final class Evaluator {
+final class Evaluator {
   private static final int ROLE = 1;
   private static final int DIRECT = 2;
   private static final int ACCOUNT = 4;
 
+  /** What {@link dev.irsa.verify.PolicyEvaluator} calls (through {@link EvalAccess}). */
+  static final EvalAccess.Engine ENGINE = new EvalAccess.Engine() {
+    @Override
+    public EvaluationResult evaluate(PolicySet set, RequestContext request) {
+      return Evaluator.evaluate(set, request);
+    }
+
+    @Override
+    public Decision decide(PolicySet set, RequestContext request) {
+      return Evaluator.decide(set, request);
+    }
+  };
+
   private Evaluator() {}
 
-  /** Evaluates with full detail (matched statements, missing keys). */
-  public static EvaluationResult evaluate(PolicySet set, RequestContext request) {
+  /** Evaluates with full detail (matched statements, missing keys, why a trust policy refused). */
+  static EvaluationResult evaluate(PolicySet set, RequestContext request) {
     Run run = new Run(request, true);
     Decision d = run.decide(set);
     List<String> missing = run.missing == null ? List.of() : new ArrayList<>(run.missing);
-    return new EvaluationResult(request, d, run.result, run.blocked, missing);
+    List<TrustRefusal> refusals = d == Decision.IMPLICIT_DENY && isRoleTrust(request)
+        ? TrustDiagnosis.refusals(set, request, run) : List.of();
+    return new EvaluationResult(request, d, run.result, run.blocked, missing, refusals);
   }
 
   /** Only the decision: nothing is collected, for bulk runs. */
-  public static Decision decide(PolicySet set, RequestContext request) {
+  static Decision decide(PolicySet set, RequestContext request) {
     return new Run(request, false).decide(set);
   }
 
+  /** A role trust request: an {@code sts:} action on a role ARN, decided by the role's trust policy. */
+  static boolean isRoleTrust(RequestContext req) {
+    String r = req.resource();
+    return req.service().equals("sts") && r.startsWith("arn:") && r.contains(":iam::") && r.indexOf(":role/") > 0;
+  }
+
+  /**
+   * AssumeRoleWithWebIdentity only accepts an OIDC provider registered in the account that owns the
+   * role: a provider of another account never admits a token, whatever the trust policy says.
+   */
+  static boolean foreignOidcProvider(RequestContext req) {
+    PrincipalMatcher.Caller caller = req.caller();
+    if (!caller.isOidcProvider() || !isRoleTrust(req)) {
+      return false;
+    }
+    String roleAccount = req.resourceAccount().orElseGet(() -> Run.arnAccount(req.resource()));
+    return roleAccount != null && !roleAccount.equals(caller.account());
+  }
+
   /** The state of one evaluation. */
-  private static final class Run implements ConditionMatcher.Context, ConditionMatcher.Trace {
+  static final class Run implements ConditionMatcher.Context, ConditionMatcher.Trace {
     final RequestContext req;
     final boolean detail;
     Set<String> missing;
@@ -57,6 +95,13 @@ public final class Evaluator {
     List<MatchedStatement> result = List.of();
     final List<PolicyType> blocked = new ArrayList<>(2);
     boolean hasBoundary;
+    // per-layer outputs
+    boolean deny;
+    boolean scpAllowed = true;
+    int resourceKinds;
+    boolean identityAllow;
+    boolean boundaryOk = true;
+    boolean sessionOk = true;
     // per-policy outputs
     boolean anyAllow;
     boolean anyDeny;
@@ -91,15 +136,41 @@ public final class Evaluator {
     }
 
     Decision decide(PolicySet set) {
+      if (req.principal().isPresent() && req.lowerAction().equals("sts:getcalleridentity")) {
+        return Decision.ALLOWED; // no permission is required, and an explicit Deny does not stop it
+      }
+      collect(set);
+      if (deny) {
+        if (detail) {
+          result = denies;
+        }
+        return Decision.EXPLICIT_DENY;
+      }
+      boolean allowed = allowedWithoutDeny();
+      if (!scpAllowed) {
+        blocked.add(0, PolicyType.SCP);
+        allowed = false;
+      }
+      if (allowed) {
+        if (detail) {
+          result = allows;
+        }
+        return Decision.ALLOWED;
+      }
+      return Decision.IMPLICIT_DENY;
+    }
+
+    /** Evaluates every layer: sets deny, scpAllowed, resourceKinds, identityAllow, boundaryOk and sessionOk. */
+    private void collect(PolicySet set) {
       hasBoundary = !set.permissionsBoundaries().isEmpty();
-      boolean deny = false;
-      boolean[] scpOk = new boolean[set.scpLevels().size()];
-      for (int l = 0; l < scpOk.length; l++) {
-        for (PolicySet.Named p : set.scpLevels().get(l)) {
+      for (List<PolicySet.Named> level : set.scpLevels()) {
+        boolean levelOk = false;
+        for (PolicySet.Named p : level) {
           eval(p, PolicyType.SCP, false, false);
           deny |= anyDeny;
-          scpOk[l] |= anyAllow;
+          levelOk |= anyAllow;
         }
+        scpAllowed &= levelOk;
       }
       for (List<PolicySet.Named> level : set.rcpLevels()) {
         for (PolicySet.Named p : level) {
@@ -107,40 +178,32 @@ public final class Evaluator {
           deny |= anyDeny;
         }
       }
-      int resourceKinds = 0;
       if (set.resourcePolicy().isPresent()) {
         eval(set.resourcePolicy().get(), PolicyType.RESOURCE, true, true);
         deny |= anyDeny;
         resourceKinds = allowKinds;
       }
-      boolean identityAllow = false;
       for (PolicySet.Named p : set.identityPolicies()) {
         eval(p, PolicyType.IDENTITY, false, true);
         deny |= anyDeny;
         identityAllow |= anyAllow;
       }
-      boolean boundaryOk = true;
       for (PolicySet.Named p : set.permissionsBoundaries()) {
         eval(p, PolicyType.PERMISSIONS_BOUNDARY, false, true);
         deny |= anyDeny;
         boundaryOk &= anyAllow;
       }
-      boolean sessionOk = true;
+      // a federated user session (GetFederationToken) without a session policy has no permissions
+      sessionOk = !req.caller().federatedUser();
       if (set.sessionPolicy().isPresent()) {
         eval(set.sessionPolicy().get(), PolicyType.SESSION, false, true);
         deny |= anyDeny;
         sessionOk = anyAllow;
       }
-      if (deny) {
-        if (detail) {
-          result = denies;
-        }
-        return Decision.EXPLICIT_DENY;
-      }
-      boolean scpAllowed = true;
-      for (boolean ok : scpOk) {
-        scpAllowed &= ok;
-      }
+    }
+
+    /** Whether the layers allow when nothing denies (SCPs aside), adding what blocked an implicit deny. */
+    private boolean allowedWithoutDeny() {
       PrincipalMatcher.Caller caller = req.caller();
       String callerAccount = caller.account();
       String resourceAccount = req.resourceAccount().orElse(null);
@@ -149,12 +212,11 @@ public final class Evaluator {
       }
       boolean identityCaller = callerAccount != null && !caller.federated(); // IAM users and roles have an identity side
       boolean cross = identityCaller && resourceAccount != null && !resourceAccount.equals(callerAccount);
-      boolean resourceMustAllow = isTrustOrKeyPolicyRequest();
+      boolean resourceMustAllow = isRoleTrust(req) || isKeyPolicyRequest();
       boolean identitySide = identityAllow && boundaryOk && sessionOk;
-
       boolean allowed;
       if (!identityCaller) {
-        allowed = (resourceKinds & (DIRECT | ROLE)) != 0;
+        allowed = (resourceKinds & (DIRECT | ROLE)) != 0 && !foreignOidcProvider(req);
         if (!allowed) {
           blocked.add(PolicyType.RESOURCE);
         }
@@ -183,17 +245,7 @@ public final class Evaluator {
           }
         }
       }
-      if (!scpAllowed) {
-        blocked.add(0, PolicyType.SCP);
-        allowed = false;
-      }
-      if (allowed) {
-        if (detail) {
-          result = allows;
-        }
-        return Decision.ALLOWED;
-      }
-      return Decision.IMPLICIT_DENY;
+      return allowed;
     }
 
     private void addIdentityBlocks(boolean identityAllow, boolean boundaryOk, boolean sessionOk) {
@@ -208,16 +260,12 @@ public final class Evaluator {
       }
     }
 
-    private boolean isTrustOrKeyPolicyRequest() {
+    private boolean isKeyPolicyRequest() {
       String r = req.resource();
-      String svc = req.service();
-      if (svc.equals("sts") && r.startsWith("arn:") && r.contains(":iam::") && r.indexOf(":role/") > 0) {
-        return true;
-      }
       return r.startsWith("arn:") && r.indexOf(":kms:") > 0 && r.indexOf(":key/") > 0;
     }
 
-    private static String arnAccount(String arn) {
+    static String arnAccount(String arn) {
       if (!arn.startsWith("arn:")) {
         return null;
       }

@@ -1,6 +1,7 @@
 package dev.irsa.verify.eval;
 
 import dev.irsa.core.policy.PolicyDocument;
+import dev.irsa.verify.eval.internal.EvalAccess;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,16 +13,21 @@ import java.util.Optional;
  * ({@code identity[0]}, {@code resource}, {@code boundary[0]}, {@code session}, {@code scp[0][1]},
  * {@code rcp[1][0]} unless named explicitly). Organization levels are given root first; each SCP
  * level must allow; RCPs only deny (RCPFullAWSAccess is implicitly attached at every level).
- * Immutable and thread-safe: build once, evaluate many requests.
+ * Immutable and thread-safe: build once, evaluate many requests. Builder methods named
+ * {@code addX} append, the others ({@code resourcePolicy}, {@code sessionPolicy}) replace.
  *
  * <pre>{@code
  * PolicySet set = PolicySet.builder()
  *     .addIdentityPolicy(Permissions.builder().s3Read("my-bucket").build())
- *     .permissionsBoundary(boundaryJson)
+ *     .addPermissionsBoundary(boundaryJson)
  *     .build();
  * }</pre>
  */
 public final class PolicySet {
+  static {
+    EvalAccess.engine(Evaluator.ENGINE);
+  }
+
   /** A policy with the name results use for it. */
   public record Named(String name, CompiledPolicy policy) {
     public Named {
@@ -122,6 +128,7 @@ public final class PolicySet {
       return this;
     }
 
+    /** Sets the resource policy (replacing an earlier one): a request has at most one. */
     public Builder resourcePolicy(PolicyDocument doc) {
       return resourcePolicy("resource", CompiledPolicy.compile(doc));
     }
@@ -131,25 +138,33 @@ public final class PolicySet {
       return resourcePolicy("resource", CompiledPolicy.compile(json));
     }
 
+    /** Sets the resource policy under a name of your choice (replacing an earlier one). */
     public Builder resourcePolicy(String name, CompiledPolicy policy) {
       this.resource = new Named(name, policy);
       return this;
     }
 
-    public Builder permissionsBoundary(PolicyDocument doc) {
+    /** Appends a permissions boundary (a role has at most one; several must all allow). */
+    public Builder addPermissionsBoundary(PolicyDocument doc) {
       return addPermissionsBoundary("boundary[" + boundaries.size() + "]", CompiledPolicy.compile(doc));
     }
 
-    /** @throws dev.irsa.core.policy.PolicyParseException for a malformed policy */
-    public Builder permissionsBoundary(String json) {
+    /**
+     * Appends a permissions boundary given as JSON.
+     *
+     * @throws dev.irsa.core.policy.PolicyParseException for a malformed policy
+     */
+    public Builder addPermissionsBoundary(String json) {
       return addPermissionsBoundary("boundary[" + boundaries.size() + "]", CompiledPolicy.compile(json));
     }
 
+    /** Appends a permissions boundary under a name of your choice. */
     public Builder addPermissionsBoundary(String name, CompiledPolicy policy) {
       boundaries.add(new Named(name, policy));
       return this;
     }
 
+    /** Sets the session policy (replacing an earlier one). */
     public Builder sessionPolicy(PolicyDocument doc) {
       return sessionPolicy("session", CompiledPolicy.compile(doc));
     }

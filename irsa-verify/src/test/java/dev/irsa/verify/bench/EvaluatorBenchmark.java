@@ -2,9 +2,10 @@ package dev.irsa.verify.bench;
 
 import dev.irsa.core.arn.RoleArn;
 import dev.irsa.core.policy.Permissions;
+import dev.irsa.verify.PolicyEvaluator;
 import dev.irsa.verify.diff.CaseGenerator;
 import dev.irsa.verify.eval.Decision;
-import dev.irsa.verify.eval.Evaluator;
+import dev.irsa.verify.eval.EvaluationResult;
 import dev.irsa.verify.eval.IrsaSession;
 import dev.irsa.verify.eval.PolicySet;
 import dev.irsa.verify.eval.RequestContext;
@@ -28,8 +29,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Decisions per second: the seed policy, the generated mixed corpus, cost growth from 1 to 1,000
- * attached policies, and the hostile wildcard. Run with {@code irsa-verify/scripts/jmh.sh}.
+ * Decisions per second: the seed policy, the generated mixed corpus (decisions only, full results,
+ * full results with the catalog's warnings, and warnings for an object key never seen before), cost
+ * growth from 1 to 1,000 attached policies, and the hostile wildcard. Run with
+ * {@code irsa-verify/scripts/jmh.sh}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -37,6 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 2)
 @Fork(1)
 public class EvaluatorBenchmark {
+  private static final PolicyEvaluator EVAL = PolicyEvaluator.create();
 
   /** The seed: the walkthrough's permission policy and its four permission checks, by an IRSA session. */
   @State(Scope.Benchmark)
@@ -115,23 +119,43 @@ public class EvaluatorBenchmark {
   @Benchmark
   public Decision seedPolicy(Seed s) {
     RequestContext r = s.requests[s.i++ & 3];
-    return Evaluator.decide(s.set, r);
+    return EVAL.decide(s.set, r);
   }
 
   @Benchmark
   public Decision mixedCorpus(Mixed m) {
     CaseCodec.Case c = m.cases.get(m.i++ % m.cases.size());
-    return Evaluator.decide(c.policies(), c.request());
+    return EVAL.decide(c.policies(), c.request());
+  }
+
+  @Benchmark
+  public EvaluationResult mixedCorpusResults(Mixed m) {
+    CaseCodec.Case c = m.cases.get(m.i++ % m.cases.size());
+    return EVAL.evaluate(c.policies(), c.request());
+  }
+
+  @Benchmark
+  public int mixedCorpusResultsWithWarnings(Mixed m) {
+    CaseCodec.Case c = m.cases.get(m.i++ % m.cases.size());
+    return EVAL.evaluate(c.policies(), c.request()).warnings().size();
+  }
+
+  /** The uncached path: every request names an object the warning caches have not seen. */
+  @Benchmark
+  public int warningsForANewObjectKey(Seed s) {
+    RequestContext r = RequestContext.of("arn:aws:sts::111122223333:assumed-role/app/s1", "s3:GetObject",
+        "arn:aws:s3:::irsa-demo-bucket/key-" + s.i++);
+    return EVAL.evaluate(s.set, r).warnings().size();
   }
 
   @Benchmark
   public Decision attachedPoliciesMatchingService(Attached a) {
-    return Evaluator.decide(a.set, a.hit);
+    return EVAL.decide(a.set, a.hit);
   }
 
   @Benchmark
   public Decision attachedPoliciesOtherService(Attached a) {
-    return Evaluator.decide(a.set, a.otherService);
+    return EVAL.decide(a.set, a.otherService);
   }
 
   @Benchmark

@@ -19,7 +19,7 @@ import java.util.zip.GZIPInputStream;
  * seed: identity, resource, boundary, session, SCP (several levels) and RCP policies mixing
  * Action/NotAction, Resource/NotResource, wildcards, every principal form, every condition
  * operator family with IfExists and set qualifiers, policy variables, Version 2008-10-17, IRSA trust
- * requests, and real AWS managed policies. Requests use real actions with resource ARNs of the type
+ * requests, federated user sessions, sts:GetCallerIdentity, and real AWS managed policies. Requests use real actions with resource ARNs of the type
  * each action takes, so a validating peer accepts them.
  */
 public final class CaseGenerator {
@@ -96,6 +96,9 @@ public final class CaseGenerator {
       return trustCase(id);
     }
     ActionSpec spec = pick(ACTIONS);
+    if (id % 211 == 5) {
+      spec = new ActionSpec("sts:GetCallerIdentity", "star"); // needs no permission, whatever the policies say
+    }
     String resourceAccount = p(0.8) ? A : B;
     String region = pick(REGIONS);
     String resource = resource(spec.kind(), region, resourceAccount);
@@ -117,7 +120,7 @@ public final class CaseGenerator {
     if (p(0.2)) {
       sb.append(",\"permissionBoundaries\":[").append(policy(spec, resource, false, false)).append(']');
     }
-    if (p(0.12) && principal.contains(":assumed-role/")) {
+    if (p(0.12) && (principal.contains(":assumed-role/") || principal.contains(":federated-user/"))) {
       sb.append(",\"sessionPolicy\":").append(policy(spec, resource, false, false));
     }
     if (p(0.25)) {
@@ -159,7 +162,11 @@ public final class CaseGenerator {
     if (r < 0.8) {
       return "arn:aws:iam::" + account + ":role/" + pick(NAMES);
     }
-    return "arn:aws:iam::" + account + ":user/" + (p(0.5) ? "bob" : "alice");
+    String user = p(0.5) ? "bob" : "alice";
+    if (r >= 0.95) {
+      return "arn:aws:sts::" + account + ":federated-user/" + user; // a GetFederationToken session of the user
+    }
+    return "arn:aws:iam::" + account + ":user/" + user;
   }
 
   /** The request context: a random subset of global keys, values drawn from the pools policies use. */

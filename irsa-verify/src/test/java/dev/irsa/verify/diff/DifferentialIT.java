@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.irsa.core.internal.json.JsonNode;
 import dev.irsa.core.internal.json.JsonParser;
 import dev.irsa.verify.eval.Decision;
-import dev.irsa.verify.eval.Evaluator;
+import dev.irsa.verify.PolicyEvaluator;
 import dev.irsa.verify.eval.internal.CaseCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
  * measured in this run. Fails (never skips) when npm or node cannot be run.
  */
 class DifferentialIT {
+  private static final PolicyEvaluator EVAL = PolicyEvaluator.create();
+
   static final String PEER = "@cloud-copilot/iam-simulate@0.1.173";
 
   @Test
@@ -58,7 +60,7 @@ class DifferentialIT {
     for (String line : lines) {
       CaseCodec.Case c = CaseCodec.parse(line); // the generator only writes valid cases
       cases.add(c);
-      ours.put(c.id(), Evaluator.evaluate(c.policies(), c.request()).decision());
+      ours.put(c.id(), EVAL.evaluate(c.policies(), c.request()).decision());
     }
 
     // And the peer evaluates it in its own process
@@ -135,10 +137,11 @@ class DifferentialIT {
         for (int k = 0; k < e.candidates().size(); k++) {
           String decision = onNormalized.getOrDefault(id + "#" + k, "missing");
           String name = e.candidates().get(k).divergence().name();
-          if (decision.equals(e.expected().name())) {
+          Decision expected = e.candidates().get(k).expected();
+          if (decision.equals(expected.name())) {
             classified.merge(name, 1, Integer::sum);
             peerChecked.add(String.format(Locale.ROOT, "%s %s: %s; normalized: irsa=%s iam-simulate=%s",
-                id, name, pendingDecisions.get(id), e.expected(), decision));
+                id, name, pendingDecisions.get(id), expected, decision));
             return;
           }
           seen.add(name + " -> iam-simulate=" + decision);
@@ -206,7 +209,7 @@ class DifferentialIT {
     long warmEnd = System.nanoTime() + 3_000_000_000L;
     while (System.nanoTime() < warmEnd) {
       for (CaseCodec.Case c : cases) {
-        sink += Evaluator.decide(c.policies(), c.request()).ordinal();
+        sink += EVAL.decide(c.policies(), c.request()).ordinal();
       }
     }
     long decisions = 0;
@@ -214,7 +217,7 @@ class DifferentialIT {
     long elapsed;
     do {
       for (CaseCodec.Case c : cases) {
-        sink += Evaluator.decide(c.policies(), c.request()).ordinal();
+        sink += EVAL.decide(c.policies(), c.request()).ordinal();
       }
       decisions += cases.size();
       elapsed = System.nanoTime() - t0;

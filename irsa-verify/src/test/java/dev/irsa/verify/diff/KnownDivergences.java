@@ -4,7 +4,7 @@ import dev.irsa.core.internal.json.JsonNode;
 import dev.irsa.core.internal.json.JsonParser;
 import dev.irsa.core.internal.json.JsonWriter;
 import dev.irsa.verify.eval.Decision;
-import dev.irsa.verify.eval.Evaluator;
+import dev.irsa.verify.PolicyEvaluator;
 import dev.irsa.verify.eval.internal.CaseCodec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +30,8 @@ import java.util.function.BiFunction;
  * their rewrites (and at most one peer-checked normalization) accounts for the difference.
  */
 final class KnownDivergences {
+  private static final PolicyEvaluator EVAL = PolicyEvaluator.create();
+
   /**
    * One documented divergence: a rewrite of the case into what the peer effectively evaluates, or
    * (when {@code peerChecked}) a normalization into an equivalent case without the feature.
@@ -50,8 +52,11 @@ final class KnownDivergences {
     }
   }
 
-  /** A peer-checked normalization of a case: irsa decides it as it decides the original. */
-  record Candidate(Divergence divergence, String normalized) {}
+  /**
+   * A peer-checked normalization of a case (of the case itself, or of the case rewritten the peer's
+   * way): irsa decides it {@code expected}, as it decides what was normalized.
+   */
+  record Candidate(Divergence divergence, String normalized, Decision expected) {}
 
   /** The case as the peer effectively evaluates it (the same text when the divergence does not apply). */
   interface Rewriter {
@@ -101,7 +106,9 @@ final class KnownDivergences {
           Normalizers::datesAsIso, true),
       new Divergence("session-principal-vs-session-policy (peer-checked)",
           "IAM User Guide, policy evaluation logic (session policies): a resource-based policy that names the "
-              + "role session ARN is not limited by an implicit deny in the session policy",
+              + "role session ARN is not limited by an implicit deny in the session policy; STS API reference, "
+              + "GetFederationToken: permissions a resource-based policy grants the federated user session are granted in "
+              + "addition to those of the session policies",
           Normalizers::sessionGrantOnly, true),
       new Divergence("unresolved-variable-negated-condition (peer-checked)",
           "IAM User Guide, policy variables: when a variable has no value, StringEquals/StringLike do not match and the "
@@ -110,7 +117,22 @@ final class KnownDivergences {
       new Divergence("not-ip-address-other-family (peer-checked)",
           "IAM User Guide, NotIpAddress: true when the address is not in any listed range; an IPv6 address is in no "
               + "IPv4 range (and the reverse)",
-          Normalizers::otherIpFamilyAsSameFamily, true));
+          Normalizers::otherIpFamilyAsSameFamily, true),
+      new Divergence("notprincipal-account-exempts-members (peer-checked)",
+          "IAM User Guide, NotPrincipal: list the account, the role and the session ARN, since AWS may check each in "
+              + "turn; an account entry keeps only the account principal itself from being denied, not its users, "
+              + "roles and sessions",
+          Normalizers::accountNotPrincipalAsOtherAccount, true),
+      new Divergence("user-arn-names-federated-session (peer-checked)",
+          "IAM User Guide, Permissions for GetFederationToken: a resource-based policy grants a federated user session "
+              + "permissions when it explicitly names the AWS STS federated user session "
+              + "(arn:aws:sts::111122223333:federated-user/bob) in the Principal element; the IAM user's ARN names the user",
+          Normalizers::userArnAsOtherUser, true),
+      new Divergence("federated-user-without-session-policy (peer-checked)",
+          "IAM User Guide, Permissions for GetFederationToken: if you do not pass a policy with the GetFederationToken "
+              + "call, the resulting temporary security credentials have no permissions (a resource-based policy naming "
+              + "the session can still grant)",
+          Normalizers::federatedUserWithoutIdentityAllows, true));
 
   private KnownDivergences() {}
 
@@ -130,9 +152,6 @@ final class KnownDivergences {
       }
     }
     Explanation normalized = normalized(line, List.of(), ours, ignored);
-    if (normalized != null) {
-      return normalized;
-    }
     String combined = line;
     List<String> names = new ArrayList<>();
     for (Divergence d : ALL) {
@@ -145,13 +164,19 @@ final class KnownDivergences {
       }
     }
     if (names.isEmpty()) {
-      return null;
+      return normalized;
     }
     Decision now = decide(combined);
     if (now == peer && names.size() > 1) {
       return new Explanation(new Divergence("combined: " + String.join(" + ", names), "each rule above", null), List.of(), null);
     }
-    return normalized(combined, names, now, ignored);
+    Explanation afterRewrites = normalized(combined, names, now, ignored);
+    if (normalized == null || afterRewrites == null) {
+      return normalized == null ? afterRewrites : normalized;
+    }
+    List<Candidate> both = new ArrayList<>(normalized.candidates());
+    both.addAll(afterRewrites.candidates());
+    return new Explanation(null, both, normalized.expected());
   }
 
   /**
@@ -161,7 +186,10 @@ final class KnownDivergences {
    * grant, so it has to be left out when the grant comes from the identity side.)
    */
   private static Explanation normalized(String line, List<String> rewrites, Decision expected, List<String> ignored) {
-    List<Divergence> checked = ALL.stream().filter(Divergence::peerChecked).toList();
+    CaseCodec.Case parsed = CaseCodec.parse(line);
+    // only the normalizations that change the case by themselves (keeps the 2^n combinations small)
+    List<Divergence> checked = ALL.stream().filter(Divergence::peerChecked)
+        .filter(d -> !d.rewriter().rewrite(line, parsed, ignored).equals(line)).toList();
     List<Integer> masks = new ArrayList<>();
     for (int m = (1 << checked.size()) - 1; m > 0; m--) {
       masks.add(m);
@@ -186,7 +214,7 @@ final class KnownDivergences {
       if (each && decide(n) == expected) {
         Divergence d = names.size() == 1 ? single
             : new Divergence("combined: " + String.join(" + ", names), "each rule above", null, true);
-        candidates.add(new Candidate(d, n));
+        candidates.add(new Candidate(d, n, expected));
       }
     }
     return candidates.isEmpty() ? null : new Explanation(null, candidates, expected);
@@ -194,7 +222,7 @@ final class KnownDivergences {
 
   static Decision decide(String line) {
     CaseCodec.Case r = CaseCodec.parse(line);
-    return Evaluator.evaluate(r.policies(), r.request()).decision();
+    return EVAL.evaluate(r.policies(), r.request()).decision();
   }
 
   /** The case with {@code replace} applied to its JSON tree. */

@@ -67,7 +67,8 @@ final class Normalizers {
    */
   static String sessionGrantOnly(String line, CaseCodec.Case c, List<String> ignored) {
     String session = c.request().principal().orElse("");
-    if (!session.contains(":assumed-role/") || c.policies().sessionPolicy().isEmpty()
+    boolean sessionCaller = session.contains(":assumed-role/") || session.contains(":federated-user/");
+    if (!sessionCaller || c.policies().sessionPolicy().isEmpty()
         || c.policies().resourcePolicy().isEmpty()) {
       return line;
     }
@@ -149,6 +150,73 @@ final class Normalizers {
             ? mapMembers(b, (k, v) -> k.equalsIgnoreCase("aws:SourceIp")
                 ? strings(v, range -> range.contains(":") != v6 ? stand : range) : v)
             : block)
+        : null);
+  }
+
+  /**
+   * In NotPrincipal elements, an entry naming the caller's account ({@code "111122223333"} or
+   * {@code arn:aws:iam::111122223333:root}) replaced by the same entry for an account no case uses,
+   * when the caller is not that account's root: under the documented rule an account entry only
+   * keeps the account principal itself from being denied, so for any other caller it means what an
+   * entry for an unrelated account means.
+   */
+  static String accountNotPrincipalAsOtherAccount(String line, CaseCodec.Case c, List<String> ignored) {
+    String caller = c.request().principal().orElse("");
+    String[] parts = caller.split(":", 6);
+    if (parts.length < 6 || parts[4].isEmpty() || parts[5].equals("root")) {
+      return line;
+    }
+    String account = parts[4];
+    String other = "999999999999";
+    return KnownDivergences.rewriteText(line, (key, node) -> key.equals("NotPrincipal") && node instanceof JsonNode.Obj o
+        ? mapMembers(o, (type, ids) -> type.equals("AWS") ? strings(ids, id -> id.equals(account) ? other
+            : id.equals("arn:" + parts[1] + ":iam::" + account + ":root") ? "arn:" + parts[1] + ":iam::" + other + ":root"
+            : id) : ids)
+        : null);
+  }
+
+  /**
+   * For a federated user session (GetFederationToken) without a session policy: the identity
+   * policies reduced to their Deny statements. Under the documented rule such a session gets no
+   * permissions from the user's identity policies (only their Denies still apply), so the case means
+   * the same without their Allow statements.
+   */
+  static String federatedUserWithoutIdentityAllows(String line, CaseCodec.Case c, List<String> ignored) {
+    if (!c.request().principal().orElse("").contains(":federated-user/") || c.policies().sessionPolicy().isPresent()) {
+      return line;
+    }
+    JsonNode.Obj root = (JsonNode.Obj) JsonParser.parse(line);
+    if (!(root.get("identityPolicies") instanceof JsonNode.Arr identities)) {
+      return line;
+    }
+    List<JsonNode> kept = new ArrayList<>();
+    for (JsonNode p : identities.elements()) {
+      List<JsonNode> denies = statements((JsonNode.Obj) p, Normalizers::isDeny);
+      if (!denies.isEmpty()) {
+        kept.add(withStatements((JsonNode.Obj) p, denies));
+      }
+    }
+    LinkedHashMap<String, JsonNode> out = new LinkedHashMap<>(root.members());
+    out.put("identityPolicies", new JsonNode.Arr(0, 0, kept));
+    String text = JsonWriter.write(new JsonNode.Obj(0, 0, out), false);
+    return text.equals(JsonWriter.write(root, false)) ? line : text;
+  }
+
+  /**
+   * For a federated user session {@code arn:aws:sts::A:federated-user/N}: the IAM user ARN
+   * {@code arn:aws:iam::A:user/N} in Principal and NotPrincipal elements replaced by another user's
+   * ARN. Under the documented rule neither names the session, so the case means the same.
+   */
+  static String userArnAsOtherUser(String line, CaseCodec.Case c, List<String> ignored) {
+    String caller = c.request().principal().orElse("");
+    String[] parts = caller.split(":", 6);
+    if (parts.length < 6 || !parts[5].startsWith("federated-user/")) {
+      return line;
+    }
+    String user = "arn:" + parts[1] + ":iam::" + parts[4] + ":user/" + parts[5].substring("federated-user/".length());
+    return KnownDivergences.rewriteText(line, (key, node) -> (key.equals("Principal") || key.equals("NotPrincipal"))
+        && node instanceof JsonNode.Obj o
+        ? mapMembers(o, (type, ids) -> type.equals("AWS") ? strings(ids, id -> id.equals(user) ? user + "-other" : id) : ids)
         : null);
   }
 

@@ -27,7 +27,7 @@ class EvaluationResultTest {
         .addIdentityPolicy("""
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "s3:*", "Resource": "*",
              "Condition": {"StringEquals": {"aws:PrincipalTag/team": "payments"}}}}""")
-        .permissionsBoundary("""
+        .addPermissionsBoundary("""
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "ec2:*", "Resource": "*"}}""")
         .build();
 

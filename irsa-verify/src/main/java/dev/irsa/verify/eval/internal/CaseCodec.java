@@ -8,6 +8,7 @@ import dev.irsa.core.internal.json.JsonWriter;
 import dev.irsa.core.policy.PolicyParseException;
 import dev.irsa.verify.eval.CompiledPolicy;
 import dev.irsa.verify.eval.EvaluationResult;
+import dev.irsa.verify.eval.EvaluationWarning;
 import dev.irsa.verify.eval.MatchedStatement;
 import dev.irsa.verify.eval.PolicySet;
 import dev.irsa.verify.eval.PolicyType;
@@ -324,7 +325,10 @@ public final class CaseCodec {
     throw new PolicyParseException(path, n.line(), n.column(), "expected a string, got " + n.kind());
   }
 
-  /** One result line: {@code {"id", "decision", "matched": [...], "blockedBy": [...]}}. */
+  /**
+   * One result line: {@code {"id", "decision", "matched": [...], "blockedBy": [...]}}, plus
+   * {@code "warnings": [{"code", "message", "suggestions"}]} when the catalog has any.
+   */
   public static String write(String id, EvaluationResult r) {
     JsonWriter w = new JsonWriter(false);
     w.beginObject();
@@ -342,6 +346,19 @@ public final class CaseCodec {
       w.value(t.label());
     }
     w.endArray();
+    if (!r.warnings().isEmpty()) {
+      w.name("warnings").beginArray();
+      for (EvaluationWarning x : r.warnings()) {
+        w.beginObject().name("code").value(x.code().name()).name("message").value(x.message());
+        if (!x.suggestions().isEmpty()) {
+          w.name("suggestions").beginArray();
+          x.suggestions().forEach(w::value);
+          w.endArray();
+        }
+        w.endObject();
+      }
+      w.endArray();
+    }
     w.endObject();
     return w.toString();
   }

@@ -81,8 +81,11 @@ public final class PrincipalMatcher {
   }
 
   /**
-   * True when a NotPrincipal element names the caller: the exact ARN, or its account. A role ARN
-   * does not name the role's sessions (IAM asks for the session ARN too).
+   * True when a NotPrincipal element names the caller: its exact ARN, or, for the account principal
+   * itself ({@code arn:aws:iam::111122223333:root}), its account. An account entry does not name the
+   * users, roles and sessions of the account, and a role ARN does not name the role's sessions: the
+   * IAM User Guide's NotPrincipal page lists the account, the role and the session ARN because AWS
+   * may check each of them in turn, each one keeping only that principal from being denied.
    */
   public boolean excludes(Caller caller) {
     if (all) {
@@ -92,11 +95,28 @@ public final class PrincipalMatcher {
     if (p != null && exact.contains(p)) {
       return true;
     }
-    return caller.account() != null && accounts.contains(caller.account());
+    return caller.isAccountRoot() && accounts.contains(caller.account());
   }
 
   /** What principal matching needs to know about the caller, derived once per request. */
-  public record Caller(String principal, String account, String roleKey, boolean isRole, boolean federated) {
+  public record Caller(String principal, String account, String roleKey, boolean isRole, boolean federated,
+      boolean federatedUser) {
+    /** A caller that is not a federated user session. */
+    public Caller(String principal, String account, String roleKey, boolean isRole, boolean federated) {
+      this(principal, account, roleKey, isRole, federated, false);
+    }
+
+    /** The account principal itself: {@code arn:<partition>:iam::<account>:root}. */
+    public boolean isAccountRoot() {
+      return account != null && principal.endsWith(":root")
+          && principal.regionMatches(principal.indexOf(':', 4), ":iam::", 0, 6);
+    }
+
+    /** An IAM OIDC identity provider ({@code arn:<partition>:iam::<account>:oidc-provider/<host+path>}). */
+    public boolean isOidcProvider() {
+      return federated && principal.indexOf(":oidc-provider/") > 0;
+    }
+
     /** Analyses a principal: an IAM user/role ARN, a role-session ARN, a service or provider name. */
     public static Caller of(String principal) {
       if (principal == null) {
@@ -113,6 +133,10 @@ public final class PrincipalMatcher {
         if (seg.size() >= 3) {
           return new Caller(principal, account, parts[1] + "/" + parts[4] + "/" + seg.get(1), false, false);
         }
+      }
+      if (parts[2].equals("sts") && res.startsWith("federated-user/") && account != null) {
+        // an AWS STS federated user session (GetFederationToken)
+        return new Caller(principal, account, null, false, false, true);
       }
       if (parts[2].equals("iam") && res.startsWith("role/")) {
         String name = res.substring(res.lastIndexOf('/') + 1);
