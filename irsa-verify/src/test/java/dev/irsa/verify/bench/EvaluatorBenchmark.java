@@ -9,7 +9,7 @@ import dev.irsa.verify.eval.IrsaSession;
 import dev.irsa.verify.eval.PolicySet;
 import dev.irsa.verify.eval.RequestContext;
 import dev.irsa.verify.eval.internal.CaseCodec;
-import dev.irsa.verify.eval.internal.Glob;
+import dev.irsa.core.iam.internal.Glob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

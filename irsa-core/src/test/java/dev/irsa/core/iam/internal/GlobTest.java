@@ -1,4 +1,4 @@
-package dev.irsa.verify.eval.internal;
+package dev.irsa.core.iam.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +34,24 @@ class GlobTest {
   })
   void matchesLikeIam(String pattern, String input, boolean expected) {
     assertThat(Glob.compile(pattern, false).matches(input)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} ~ {1} (ignore case {2}): {3}")
+  @CsvSource({
+      "s3:Get*, s3:GetObject, true, true",
+      "s3:get*, s3:GetObject, true, true",
+      "s3:get*, s3:GetObject, false, false",
+      "s3:*Object*, s3:PutObjectAcl, true, true",
+      "s3:*Object, s3:PutObjectAcl, true, false",
+      "s3:?etObject, s3:GetObject, true, true",
+      "s3:?etObject, s3:etObject, true, false",
+      "*, anything, false, true",
+      "'', '', false, true",
+      "a*b*c, abxbyc, false, true",
+      "a*b*c, abxbyd, false, false"
+  })
+  void matchesCaseInsensitivelyWhenAsked(String pattern, String text, boolean ignoreCase, boolean expected) {
+    assertThat(Glob.matches(pattern, text, ignoreCase)).isEqualTo(expected);
   }
 
   @Test
