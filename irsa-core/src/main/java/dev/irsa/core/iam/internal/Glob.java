@@ -273,6 +273,9 @@ public final class Glob {
       if (last < from) {
         return -1;
       }
+      if (chars.length == 0) {
+        return from; // between two adjacent stars
+      }
       if (hasAnyChar) {
         return finder.find(s, from, limit, ignoreCase, steps);
       }
