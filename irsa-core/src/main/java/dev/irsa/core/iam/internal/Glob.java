@@ -211,8 +211,12 @@ public final class Glob {
       List<Piece> all = new ArrayList<>(pieces);
       all.add(piece());
       int min = 0;
-      for (Piece p : all) {
+      for (int k = 0; k < all.size(); k++) {
+        Piece p = all.get(k);
         min += p.length();
+        if (k > 0 && k < all.size() - 1 && p.length() > 0) {
+          all.set(k, p.searchable()); // only pieces between two stars are searched for
+        }
       }
       return new Glob(all.toArray(new Piece[0]), ignoreCase, min);
     }
@@ -232,6 +236,10 @@ public final class Glob {
     private final WildFinder finder;  // for pieces holding '?'
 
     Piece(char[] chars, boolean[] wild) {
+      this(chars, wild, false);
+    }
+
+    private Piece(char[] chars, boolean[] wild, boolean searchable) {
       this.chars = chars;
       this.wild = wild;
       boolean any = false;
@@ -240,8 +248,13 @@ public final class Glob {
       }
       this.hasAnyChar = any;
       this.plain = any ? null : new String(chars);
-      this.border = any || chars.length == 0 ? null : borders(chars);
-      this.finder = any ? new WildFinder(chars, wild) : null;
+      this.border = searchable && !any ? borders(chars) : null;
+      this.finder = searchable && any ? new WildFinder(chars, wild) : null;
+    }
+
+    /** The same piece, ready to be searched for (KMP table or automaton built once, here). */
+    Piece searchable() {
+      return new Piece(chars, wild, true);
     }
 
     int length() {
