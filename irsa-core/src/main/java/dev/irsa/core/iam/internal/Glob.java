@@ -120,23 +120,20 @@ public final class Glob {
       return false;
     }
     int pos = from + first.length();
-    long work = first.length() + last.length();
+    add(steps, first.length() + last.length() + pieces.length);
     for (int k = 1; k < pieces.length - 1; k++) {
       Piece p = pieces[k];
-      long[] w = {0};
-      int at = p.find(s, pos, lastStart, ignoreCase, w);
-      work += w[0] + 1;
+      int at = p.find(s, pos, lastStart, ignoreCase, steps);
       if (at < 0) {
-        add(steps, work);
         return false;
       }
       pos = at + p.length();
     }
-    add(steps, work);
     return pos <= lastStart;
   }
 
-  private static void add(long[] steps, long work) {
+  /** Adds {@code work} to {@code steps[0]} when counting (tests pass an array; matching passes null). */
+  static void add(long[] steps, long work) {
     if (steps != null) {
       steps[0] += work;
     }
@@ -280,7 +277,7 @@ public final class Glob {
       return true;
     }
 
-    /** Leftmost start in {@code [from, limit - length]}, or -1; adds the work done to {@code steps[0]}. */
+    /** Leftmost start in {@code [from, limit - length]}, or -1; adds the work done to {@code steps} (may be null). */
     int find(String s, int from, int limit, boolean ignoreCase, long[] steps) {
       int last = limit - chars.length;
       if (last < from) {
@@ -295,7 +292,7 @@ public final class Glob {
       if (!ignoreCase && chars.length <= SHORT) {
         int at = s.indexOf(plain, from);
         int found = at >= 0 && at <= last ? at : -1;
-        steps[0] += (long) ((found < 0 ? limit : found + chars.length) - from) * chars.length;
+        add(steps, (long) ((found < 0 ? limit : found + chars.length) - from) * chars.length);
         return found;
       }
       return kmp(s, from, limit, ignoreCase, steps);
@@ -320,11 +317,11 @@ public final class Glob {
           q++;
         }
         if (q == m) {
-          steps[0] += work;
+          add(steps, work);
           return i - m + 1;
         }
       }
-      steps[0] += work;
+      add(steps, work);
       return -1;
     }
   }

@@ -59,7 +59,7 @@ final class WildFinder {
     this.elements = out.toArray(new Element[0]);
   }
 
-  /** Leftmost start of the piece in {@code s[from, limit)}, or -1; adds the work done to {@code steps[0]}. */
+  /** Leftmost start of the piece in {@code s[from, limit)}, or -1; adds the work done to {@code steps} (may be null). */
   int find(String s, int from, int limit, boolean ignoreCase, long[] steps) {
     int n = elements.length;
     Object[] state = new Object[n];
@@ -81,11 +81,11 @@ final class WildFinder {
       }
       work += perChar;
       if (out[n - 1]) {
-        steps[0] += work;
+        Glob.add(steps, work);
         return i - length + 1;
       }
     }
-    steps[0] += work;
+    Glob.add(steps, work);
     return -1;
   }
 
