@@ -64,6 +64,8 @@ public final class ConditionMatcher {
           tpl[i] = Template.parse(vs.get(i).text(), substitute);
           if (like && tpl[i].isPlain()) {
             gl[i] = Glob.compile(vs.get(i).text(), false);
+          } else if (like && !tpl[i].hasVariables()) {
+            gl[i] = tpl[i].resolveGlob(k -> null, false); // escapes only: compiled once, literal
           }
         }
       }
@@ -75,7 +77,7 @@ public final class ConditionMatcher {
           if (tpl[i].isPlain()) {
             ar[i] = ArnPattern.condition(vs.get(i).text());
           } else if (!tpl[i].hasVariables()) {
-            ar[i] = ArnPattern.condition(tpl[i], null); // only escapes: ${*} is a literal *, fixed now
+            ar[i] = ArnPattern.condition(tpl[i], null); // escapes only: compiled once, ${*} a literal *
           }
         }
       }
