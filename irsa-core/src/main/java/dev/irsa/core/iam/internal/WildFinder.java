@@ -31,6 +31,7 @@ final class WildFinder {
 
   private final int length;
   private final Element[] elements;
+  private final Bits single; // the whole piece when it fits one machine word: a tight loop, no allocation
 
   WildFinder(char[] chars, boolean[] wild) {
     this.length = chars.length;
@@ -57,10 +58,14 @@ final class WildFinder {
       out.add(new Bits(chars, wild, blockStart, chars.length));
     }
     this.elements = out.toArray(new Element[0]);
+    this.single = elements.length == 1 && elements[0] instanceof Bits b && b.words == 1 ? b : null;
   }
 
   /** Leftmost start of the piece in {@code s[from, limit)}, or -1; adds the work done to {@code steps} (may be null). */
   int find(String s, int from, int limit, boolean ignoreCase, long[] steps) {
+    if (single != null) {
+      return single.findOneWord(s, from, limit, ignoreCase, steps);
+    }
     int n = elements.length;
     Object[] state = new Object[n];
     long perChar = 0;
@@ -196,6 +201,7 @@ final class WildFinder {
     private final char[] keys;      // sorted distinct literal characters
     private final long[][] masks;   // per key: positions holding it or '?'
     private final long[] wildMask;  // positions holding '?'
+    private final long[] ascii;     // one-word blocks: the mask of each ASCII character
 
     Bits(char[] chars, boolean[] wild, int from, int to) {
       this.size = to - from;
@@ -222,6 +228,38 @@ final class WildFinder {
         }
         masks[k++] = m;
       }
+      this.ascii = new long[words == 1 ? 128 : 0];
+      for (char c = 0; c < ascii.length; c++) {
+        int at = Arrays.binarySearch(keys, c);
+        ascii[c] = at >= 0 ? masks[at][0] : wildMask[0];
+      }
+    }
+
+    /** The leftmost end of a one-word block in {@code s[from, limit)} as its start, or -1. */
+    int findOneWord(String s, int from, int limit, boolean ignoreCase, long[] steps) {
+      long d = 0;
+      long top = 1L << (size - 1);
+      long wild = wildMask[0];
+      for (int i = from; i < limit; i++) {
+        char c = s.charAt(i);
+        if (ignoreCase) {
+          c = Character.toLowerCase(c);
+        }
+        long mask;
+        if (c < 128) {
+          mask = ascii[c];
+        } else {
+          int k = Arrays.binarySearch(keys, c);
+          mask = k >= 0 ? masks[k][0] : wild;
+        }
+        d = ((d << 1) | 1L) & mask;
+        if ((d & top) != 0) {
+          Glob.add(steps, 2L * (i - from + 1));
+          return i - size + 1;
+        }
+      }
+      Glob.add(steps, 2L * (limit - from));
+      return -1;
     }
 
     @Override

@@ -227,4 +227,13 @@ class GlobTest {
     assertThat(outcomes[0]).isGreaterThan(100);
     assertThat(outcomes[1]).isGreaterThan(400);
   }
+
+  @Test
+  void piecesWithQuestionMarksMatchCharactersBeyondAscii() {
+    assertThat(Glob.compile("*é?x*", false).matches("aéYx")).isTrue();
+    assertThat(Glob.compile("*é?x*", false).matches("aÉYx")).isFalse();
+    assertThat(Glob.compile("*é?x*", true).matches("aÉYx")).isTrue();
+    assertThat(Glob.compile("*" + "é?".repeat(100) + "*", false).matches("z" + "éq".repeat(100))).isTrue();
+    assertThat(Glob.compile("*" + "é?".repeat(100) + "*", false).matches("z" + "eq".repeat(100))).isFalse();
+  }
 }
