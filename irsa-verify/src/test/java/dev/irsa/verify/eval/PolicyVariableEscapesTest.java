@@ -96,4 +96,15 @@ class PolicyVariableEscapesTest {
         {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "%s"}""".formatted(pattern);
     assertThat(evaluate(statement, TOPIC, tag, resource)).isEqualTo(expected);
   }
+
+  @ParameterizedTest(name = "NotResource {0} ~ {1} -> {2}")
+  @CsvSource(delimiter = '|', value = {
+      "arn:aws:s3:::b/${*} | arn:aws:s3:::b/x | ALLOWED",
+      "arn:aws:s3:::b/${*} | arn:aws:s3:::b/* | IMPLICIT_DENY",
+  })
+  void escapesAreLiteralInNotResource(String pattern, String resource, Decision expected) {
+    String statement = """
+        {"Effect": "Allow", "Action": "s3:GetObject", "NotResource": "%s"}""".formatted(pattern);
+    assertThat(evaluate(statement, TOPIC, null, resource)).isEqualTo(expected);
+  }
 }
