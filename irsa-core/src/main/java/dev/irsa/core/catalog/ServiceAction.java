@@ -1,6 +1,6 @@
 package dev.irsa.core.catalog;
 
-import dev.irsa.core.catalog.internal.Glob;
+import dev.irsa.core.iam.internal.Glob;
 import java.util.List;
 import java.util.Set;
 

@@ -150,6 +150,7 @@ public final class RequestContext {
     private String resource;
     private String resourceAccount;
     private final Map<String, List<String>> context = new LinkedHashMap<>();
+    private final Map<String, String> keyByLower = new HashMap<>(); // lower-cased key -> the key as given
 
     private Builder() {}
 
@@ -222,14 +223,21 @@ public final class RequestContext {
     /** A multivalued key; an empty list is present-but-empty (ForAllValues true, ForAnyValue false). */
     public Builder context(String key, List<String> values) {
       Objects.requireNonNull(key, "key");
-      context.keySet().removeIf(k -> k.equalsIgnoreCase(key));
-      context.put(key, new ArrayList<>(values));
+      List<String> copy = new ArrayList<>(values);
+      String earlier = keyByLower.put(Ascii.lower(key), key);
+      if (earlier != null) {
+        context.remove(earlier);
+      }
+      context.put(key, copy);
       return this;
     }
 
     /** Removes a key (case-insensitive). */
     public Builder removeContext(String key) {
-      context.keySet().removeIf(k -> k.equalsIgnoreCase(key));
+      String earlier = keyByLower.remove(Ascii.lower(key));
+      if (earlier != null) {
+        context.remove(earlier);
+      }
       return this;
     }
 

@@ -10,7 +10,7 @@ import dev.irsa.verify.eval.IrsaSession;
 import dev.irsa.verify.eval.PolicySet;
 import dev.irsa.verify.eval.RequestContext;
 import dev.irsa.verify.eval.internal.CaseCodec;
-import dev.irsa.verify.eval.internal.Glob;
+import dev.irsa.core.iam.internal.Glob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -161,5 +161,29 @@ public class EvaluatorBenchmark {
   @Benchmark
   public boolean hostileWildcard(Hostile h) {
     return h.glob.matches(h.input);
+  }
+
+  /** Issue 14, item 5: a star, 200,000 question marks and "b*" against 400 KB without a b (took 11 s). */
+  @State(Scope.Benchmark)
+  public static class QuestionMarks {
+    Glob glob = Glob.compile("*" + "?".repeat(200_000) + "b*", false);
+    String input = "a".repeat(400_000);
+  }
+
+  @Benchmark
+  public boolean hostileQuestionMarks(QuestionMarks q) {
+    return q.glob.matches(q.input);
+  }
+
+  /** The matcher's worst shape: 2,000 alternating one-character runs (a?a?...b) against 100 KB. */
+  @State(Scope.Benchmark)
+  public static class Alternation {
+    Glob glob = Glob.compile("*" + "a?".repeat(2_000) + "b*", false);
+    String input = "a".repeat(100_000);
+  }
+
+  @Benchmark
+  public boolean hostileAlternation(Alternation a) {
+    return a.glob.matches(a.input);
   }
 }

@@ -5,7 +5,8 @@ import dev.irsa.core.catalog.ActionLookup;
 import dev.irsa.core.catalog.ConditionKey;
 import dev.irsa.core.catalog.ServiceAction;
 import dev.irsa.core.catalog.ServiceCatalog;
-import dev.irsa.core.catalog.internal.Glob;
+import dev.irsa.core.iam.internal.Glob;
+import dev.irsa.core.iam.internal.Values;
 import dev.irsa.core.internal.json.JsonNode;
 import dev.irsa.core.internal.json.JsonPath;
 import dev.irsa.core.lint.Finding;
@@ -24,12 +25,7 @@ import dev.irsa.core.policy.PrincipalType;
 import dev.irsa.core.policy.SizeQuota;
 import dev.irsa.core.policy.Statement;
 import dev.irsa.core.policy.internal.PolicyCodec;
-import java.time.OffsetDateTime;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -55,8 +51,6 @@ public final class LintRun {
   private static final String WEB_IDENTITY = "sts:AssumeRoleWithWebIdentity";
   private static final Set<String> OIDC_ACTIONS =
       Set.of("sts:assumerolewithwebidentity", "sts:tagsession", "sts:setsourceidentity", "sts:setcontext");
-  private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
-  private static final Pattern EPOCH = Pattern.compile("-?[0-9]+");
   private static final Pattern VARIABLE = Pattern.compile("\\$\\{[^}]*}");
 
   private final ServiceCatalog catalog;
@@ -670,14 +664,7 @@ public final class LintRun {
         }
         continue;
       }
-      String problem = switch (type.category()) {
-        case NUMERIC -> NUMBER.matcher(t).matches() ? null : "a number";
-        case DATE -> isDate(t) ? null : "a date (ISO 8601 such as 2026-01-31T00:00:00Z, or epoch seconds)";
-        case BOOLEAN, NULL -> t.equals("true") || t.equals("false") ? null : "true or false";
-        case IP_ADDRESS -> isCidr(t) ? null : "an IPv4 or IPv6 address or CIDR block such as 203.0.113.0/24";
-        case BINARY -> isBase64(t) ? null : "base64-encoded bytes";
-        default -> null;
-      };
+      String problem = Values.problem(type.category(), t); // the evaluator's reading, shared
       if (problem != null) {
         add(FindingCode.CONDITION_TYPE_MISMATCH, valuePath(cpath, c, i), c.operator().name() + " expects " + problem
             + ", got \"" + t + "\"");
@@ -741,68 +728,6 @@ public final class LintRun {
       case IP_ADDRESS -> "IpAddress or NotIpAddress";
       case BINARY -> "BinaryEquals";
     };
-  }
-
-  static boolean isDate(String t) {
-    if (EPOCH.matcher(t).matches()) {
-      return true;
-    }
-    try {
-      OffsetDateTime.parse(t);
-      return true;
-    } catch (DateTimeParseException e) {
-      // try the other ISO forms below
-    }
-    try {
-      LocalDateTime.parse(t);
-      return true;
-    } catch (DateTimeParseException e) {
-      // next
-    }
-    try {
-      LocalDate.parse(t);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
-  }
-
-  static boolean isCidr(String t) {
-    String addr = t;
-    int slash = t.indexOf('/');
-    if (slash >= 0) {
-      addr = t.substring(0, slash);
-      String bits = t.substring(slash + 1);
-      if (!bits.matches("[0-9]{1,3}")) {
-        return false;
-      }
-      int n = Integer.parseInt(bits);
-      if (n > (addr.contains(":") ? 128 : 32)) {
-        return false;
-      }
-    }
-    if (addr.contains(":")) {
-      return addr.matches("[0-9A-Fa-f:.]+") && addr.chars().filter(ch -> ch == ':').count() >= 2;
-    }
-    String[] parts = addr.split("\\.", -1);
-    if (parts.length != 4) {
-      return false;
-    }
-    for (String p : parts) {
-      if (!p.matches("[0-9]{1,3}") || Integer.parseInt(p) > 255) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isBase64(String t) {
-    try {
-      Base64.getDecoder().decode(t);
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
   }
 
   // ------------------------------------------------------------------ trust policies

@@ -1,5 +1,7 @@
 package dev.irsa.verify.eval.internal;
 
+import dev.irsa.core.iam.internal.Glob;
+
 /**
  * A Resource element entry or an ARN condition value, matched the way IAM documents it: the six
  * colon-separated parts ({@code arn:partition:service:region:account:resource}) are matched one by
@@ -51,6 +53,34 @@ public final class ArnPattern {
   /** An ArnEquals/ArnLike value (already resolved: no variables left). */
   public static ArnPattern condition(String pattern) {
     return compile(pattern, false, false);
+  }
+
+  /**
+   * An ArnEquals/ArnLike value holding policy variables or the escapes {@code ${*}}, {@code ${?}},
+   * {@code ${$}}, resolved against {@code context} (may be null when there are only escapes):
+   * the escapes and substituted values are literal characters, only the policy's own {@code *} and
+   * {@code ?} are wildcards. {@code null} when a variable has no value and no default.
+   */
+  public static ArnPattern condition(Template template, Template.Lookup context) {
+    Template.Marked m = template.resolveMarked(context == null ? k -> null : context);
+    if (m == null) {
+      return null;
+    }
+    String text = m.text();
+    int[] bounds = new int[PARTS + 1];
+    int n = 0;
+    bounds[n++] = 0;
+    for (int i = text.indexOf(':'); i >= 0 && n < PARTS; i = text.indexOf(':', i + 1)) {
+      bounds[n++] = i + 1;
+    }
+    bounds[n] = text.length() + 1;
+    Glob[] globs = new Glob[n];
+    for (int k = 0; k < n; k++) {
+      Glob.Builder b = new Glob.Builder(false);
+      m.appendTo(b, bounds[k], bounds[k + 1] - 1);
+      globs[k] = b.build();
+    }
+    return new ArnPattern(text, false, globs, new boolean[n], null, false);
   }
 
   private static ArnPattern compile(String pattern, boolean substitute, boolean resourceElement) {

@@ -1,5 +1,6 @@
 package dev.irsa.verify.eval.internal;
 
+import dev.irsa.core.iam.internal.Glob;
 import dev.irsa.core.policy.Statement;
 import java.util.List;
 

@@ -1,11 +1,12 @@
 package dev.irsa.verify.eval.internal;
 
+import dev.irsa.core.iam.internal.Glob;
+import dev.irsa.core.iam.internal.Values;
 import dev.irsa.core.policy.Condition;
 import dev.irsa.core.policy.ConditionOperator;
 import dev.irsa.core.policy.ConditionValue;
 import dev.irsa.core.policy.OperatorType;
-import java.math.BigDecimal;
-import java.util.Base64;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -31,8 +32,8 @@ public final class ConditionMatcher {
   private final Template[] templates; // STRING, ARN
   private final Glob[] globs;          // StringLike plain values
   private final ArnPattern[] arns;     // ARN plain values
-  private final BigDecimal[] numbers;
-  private final long[] dates;
+  private final Values.Decimal[] numbers;
+  private final Instant[] dates;
   private final Values.Cidr[] cidrs;
   private final boolean[] bools;       // BOOL, NULL
   private final byte[][] binaries;
@@ -49,8 +50,8 @@ public final class ConditionMatcher {
     Template[] tpl = null;
     Glob[] gl = null;
     ArnPattern[] ar = null;
-    BigDecimal[] nu = null;
-    long[] da = null;
+    Values.Decimal[] nu = null;
+    Instant[] da = null;
     Values.Cidr[] ci = null;
     boolean[] bo = null;
     byte[][] bi = null;
@@ -63,6 +64,8 @@ public final class ConditionMatcher {
           tpl[i] = Template.parse(vs.get(i).text(), substitute);
           if (like && tpl[i].isPlain()) {
             gl[i] = Glob.compile(vs.get(i).text(), false);
+          } else if (like && !tpl[i].hasVariables()) {
+            gl[i] = tpl[i].resolveGlob(k -> null, false); // escapes only: compiled once, literal
           }
         }
       }
@@ -73,11 +76,13 @@ public final class ConditionMatcher {
           tpl[i] = Template.parse(vs.get(i).text(), substitute);
           if (tpl[i].isPlain()) {
             ar[i] = ArnPattern.condition(vs.get(i).text());
+          } else if (!tpl[i].hasVariables()) {
+            ar[i] = ArnPattern.condition(tpl[i], null); // escapes only: compiled once, ${*} a literal *
           }
         }
       }
       case NUMERIC -> {
-        nu = new BigDecimal[count];
+        nu = new Values.Decimal[count];
         for (int i = 0; i < count; i++) {
           nu[i] = Values.number(vs.get(i).text());
           if (nu[i] == null) {
@@ -86,10 +91,10 @@ public final class ConditionMatcher {
         }
       }
       case DATE -> {
-        da = new long[count];
+        da = new Instant[count];
         for (int i = 0; i < count; i++) {
           da[i] = Values.date(vs.get(i).text());
-          if (da[i] == Long.MIN_VALUE) {
+          if (da[i] == null) {
             throw new CompileException(i, type.json()
                 + " value must be an ISO 8601 date or epoch seconds, got \"" + vs.get(i).text() + "\"");
           }
@@ -109,16 +114,17 @@ public final class ConditionMatcher {
         bo = new boolean[count];
         for (int i = 0; i < count; i++) {
           String t = vs.get(i).text();
-          if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {
+          Boolean b = Values.bool(t);
+          if (b == null) {
             throw new CompileException(i, type.json() + " value must be true or false, got \"" + t + "\"");
           }
-          bo[i] = t.equalsIgnoreCase("true");
+          bo[i] = b;
         }
       }
       case BINARY -> {
         bi = new byte[count][];
         for (int i = 0; i < count; i++) {
-          bi[i] = decode(vs.get(i).text());
+          bi[i] = Values.binary(vs.get(i).text());
           if (bi[i] == null) {
             throw new CompileException(i, "BinaryEquals value must be base64, got \"" + vs.get(i).text() + "\"");
           }
@@ -246,11 +252,10 @@ public final class ConditionMatcher {
         for (int i = 0; i < count; i++) {
           ArnPattern a = arns[i];
           if (a == null) {
-            String resolved = templates[i].resolve(ctx);
-            if (resolved == null) {
-              continue;
+            a = ArnPattern.condition(templates[i], ctx); // escapes and substituted text stay literal
+            if (a == null) {
+              continue; // a variable without a value: this value matches nothing
             }
-            a = ArnPattern.condition(resolved);
           }
           if (value.startsWith("arn:") && a.matches(value, ctx)) {
             return true;
@@ -259,11 +264,11 @@ public final class ConditionMatcher {
         return false;
       }
       case NUMERIC -> {
-        BigDecimal v = Values.number(value);
+        Values.Decimal v = Values.number(value);
         if (v == null) {
           return false;
         }
-        for (BigDecimal p : numbers) {
+        for (Values.Decimal p : numbers) {
           if (compare(v.compareTo(p))) {
             return true;
           }
@@ -271,20 +276,20 @@ public final class ConditionMatcher {
         return false;
       }
       case DATE -> {
-        long v = Values.date(value);
-        if (v == Long.MIN_VALUE) {
+        Instant v = Values.date(value);
+        if (v == null) {
           return false;
         }
-        for (long p : dates) {
-          if (compare(Long.compare(v, p))) {
+        for (Instant p : dates) {
+          if (compare(v.compareTo(p))) {
             return true;
           }
         }
         return false;
       }
       case BOOLEAN -> {
-        boolean t = value.equalsIgnoreCase("true");
-        if (!t && !value.equalsIgnoreCase("false")) {
+        Boolean t = Values.bool(value);
+        if (t == null) {
           return false;
         }
         for (boolean p : bools) {
@@ -295,7 +300,7 @@ public final class ConditionMatcher {
         return false;
       }
       case BINARY -> {
-        byte[] v = decode(value);
+        byte[] v = Values.binary(value);
         if (v == null) {
           return false;
         }
@@ -332,14 +337,6 @@ public final class ConditionMatcher {
       case NUMERIC_GREATER_THAN_EQUALS, DATE_GREATER_THAN_EQUALS -> cmp >= 0;
       default -> throw new IllegalStateException("unreachable: " + type);
     };
-  }
-
-  private static byte[] decode(String s) {
-    try {
-      return Base64.getDecoder().decode(s.trim());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 
   @Override

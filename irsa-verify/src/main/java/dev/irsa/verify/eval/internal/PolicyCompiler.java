@@ -1,5 +1,6 @@
 package dev.irsa.verify.eval.internal;
 
+import dev.irsa.core.iam.internal.Glob;
 import dev.irsa.core.internal.json.JsonNode;
 import dev.irsa.core.internal.json.JsonParser;
 import dev.irsa.core.internal.json.JsonPath;

@@ -1,5 +1,6 @@
 package dev.irsa.verify.eval.internal;
 
+import dev.irsa.core.iam.internal.Glob;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -179,6 +180,51 @@ public final class Template {
       }
     }
     return b.build();
+  }
+
+  /**
+   * The text with variables substituted, marking which characters are literal: escapes and
+   * substituted values are, the policy's own text is not (its {@code *} and {@code ?} stay
+   * wildcards). {@code null} when a variable has no value and no default.
+   */
+  public Marked resolveMarked(Lookup context) {
+    StringBuilder sb = new StringBuilder();
+    java.util.BitSet literal = new java.util.BitSet();
+    for (Part p : parts) {
+      if (p instanceof Text t) {
+        sb.append(t.text());
+      } else if (p instanceof Escaped e) {
+        literal.set(sb.length());
+        sb.append(e.c());
+      } else {
+        String v = value((Variable) p, context);
+        if (v == null) {
+          return null;
+        }
+        literal.set(sb.length(), sb.length() + v.length());
+        sb.append(v);
+      }
+    }
+    return new Marked(sb.toString(), literal);
+  }
+
+  /** Resolved text and the positions that are literal characters (never wildcards). */
+  public record Marked(String text, java.util.BitSet literal) {
+    /** Adds {@code text[from, to)} to {@code b}: wildcards where the policy wrote them, literals elsewhere. */
+    public void appendTo(Glob.Builder b, int from, int to) {
+      for (int i = from; i < to; i++) {
+        char c = text.charAt(i);
+        if (literal.get(i)) {
+          b.literal(c);
+        } else if (c == '*') {
+          b.star();
+        } else if (c == '?') {
+          b.anyChar();
+        } else {
+          b.literal(c);
+        }
+      }
+    }
   }
 
   private static String value(Variable v, Lookup context) {

@@ -1,17 +1,23 @@
-package dev.irsa.verify.eval.internal;
+package dev.irsa.core.iam.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A compiled wildcard pattern ({@code *} any run of characters, {@code ?} one character) matched
- * without backtracking: the pattern is split on {@code *} into pieces, the first piece must be a
- * prefix, the last a suffix, and the middle pieces are found leftmost, in order. Leftmost is always
- * safe for such patterns, so the cost is at most the input length times the longest piece, however
- * many stars the pattern holds (a thousand {@code *} against 100 KB is one pass).
+ * IAM's wildcard matching, the one implementation the linter, the catalog and the evaluator share:
+ * {@code *} is any run of characters (it spans {@code /} and {@code :}), {@code ?} exactly one.
  *
- * <p>A literal {@code *} or {@code ?} (from the policy variables {@code ${*}} and {@code ${?}})
- * is kept as a {@link Piece} character with its wildcard flag off.
+ * <p>The pattern is split on {@code *} into pieces; the first piece must be a prefix, the last a
+ * suffix, and the middle pieces are found leftmost, in order (leftmost is always safe for such
+ * patterns, so there is no backtracking). Finding a piece never compares it at every position: a
+ * piece without {@code ?} is found with Knuth-Morris-Pratt, and a piece holding {@code ?} runs as
+ * a small automaton (see {@link Piece}) whose cost per input character does not depend on the
+ * length of literal runs or of {@code ?} runs. Each input character is read by at most one piece,
+ * so a match costs O(pattern + input) for patterns made of long runs, and at most O(input x
+ * pattern / 64) for patterns made of very many alternating short runs ({@code a?a?a?...}).
+ *
+ * <p>A literal {@code *} or {@code ?} (from the policy variables {@code ${*}} and {@code ${?}}, or
+ * a substituted value) is added with {@link Builder#literal(char)} and is never a wildcard.
  */
 public final class Glob {
   private static final Glob ANY = new Glob(new Piece[] {Piece.EMPTY, Piece.EMPTY}, true, 0);
@@ -49,11 +55,20 @@ public final class Glob {
 
   /** A pattern that matches exactly {@code text} (no wildcards). */
   public static Glob literal(String text, boolean ignoreCase) {
-    Builder b = new Builder(ignoreCase);
-    for (int i = 0; i < text.length(); i++) {
-      b.literal(text.charAt(i));
-    }
-    return b.build();
+    return new Builder(ignoreCase).literal(text).build();
+  }
+
+  /**
+   * True when {@code text} matches {@code pattern}; with {@code ignoreCase} characters compare
+   * lower-cased one by one (IAM actions), else exactly (resources, StringLike).
+   */
+  public static boolean matches(String pattern, String text, boolean ignoreCase) {
+    return compile(pattern, ignoreCase).matches(text);
+  }
+
+  /** True when {@code s} contains {@code *} or {@code ?}. */
+  public static boolean hasWildcard(String s) {
+    return s.indexOf('*') >= 0 || s.indexOf('?') >= 0;
   }
 
   /** True when the pattern is exactly {@code *}. */
@@ -78,11 +93,16 @@ public final class Glob {
 
   /** Matches the whole of {@code s}. */
   public boolean matches(String s) {
-    return matches(s, 0, s.length());
+    return matches(s, 0, s.length(), null);
   }
 
   /** Matches {@code s[from, to)}; with {@code ignoreCase} the input is compared lower-cased per char. */
   public boolean matches(String s, int from, int to) {
+    return matches(s, from, to, null);
+  }
+
+  /** As {@link #matches(String, int, int)}, adding the work done to {@code steps} when not null (tests). */
+  boolean matches(String s, int from, int to, long[] steps) {
     int n = to - from;
     if (n < minLength) {
       return false;
@@ -100,15 +120,23 @@ public final class Glob {
       return false;
     }
     int pos = from + first.length();
+    add(steps, first.length() + last.length() + pieces.length);
     for (int k = 1; k < pieces.length - 1; k++) {
       Piece p = pieces[k];
-      int at = p.find(s, pos, lastStart, ignoreCase);
+      int at = p.find(s, pos, lastStart, ignoreCase, steps);
       if (at < 0) {
         return false;
       }
       pos = at + p.length();
     }
     return pos <= lastStart;
+  }
+
+  /** Adds {@code work} to {@code steps[0]} when counting (tests pass an array; matching passes null). */
+  static void add(long[] steps, long work) {
+    if (steps != null) {
+      steps[0] += work;
+    }
   }
 
   @Override
@@ -137,12 +165,14 @@ public final class Glob {
       this.ignoreCase = ignoreCase;
     }
 
+    /** A character matched as itself, even {@code *} or {@code ?}. */
     public Builder literal(char c) {
       chars.append(ignoreCase ? Character.toLowerCase(c) : c);
       wild.append('0');
       return this;
     }
 
+    /** Characters matched as themselves, even {@code *} or {@code ?}. */
     public Builder literal(String s) {
       for (int i = 0; i < s.length(); i++) {
         literal(s.charAt(i));
@@ -150,12 +180,14 @@ public final class Glob {
       return this;
     }
 
+    /** The wildcard {@code ?}: exactly one character. */
     public Builder anyChar() {
       chars.append('?');
       wild.append('1');
       return this;
     }
 
+    /** The wildcard {@code *}: any run of characters. */
     public Builder star() {
       pieces.add(piece());
       return this;
@@ -176,8 +208,12 @@ public final class Glob {
       List<Piece> all = new ArrayList<>(pieces);
       all.add(piece());
       int min = 0;
-      for (Piece p : all) {
+      for (int k = 0; k < all.size(); k++) {
+        Piece p = all.get(k);
         min += p.length();
+        if (k > 0 && k < all.size() - 1 && p.length() > 0) {
+          all.set(k, p.searchable()); // only pieces between two stars are searched for
+        }
       }
       return new Glob(all.toArray(new Piece[0]), ignoreCase, min);
     }
@@ -186,13 +222,21 @@ public final class Glob {
   /** A run of literal characters and {@code ?}s between two stars. */
   static final class Piece {
     static final Piece EMPTY = new Piece(new char[0], new boolean[0]);
+    /** Literal pieces up to this length are found with String.indexOf (at most this many compares per char). */
+    private static final int SHORT = 16;
 
     final char[] chars;
     final boolean[] wild;
     final boolean hasAnyChar;
-    final String plain; // the text when there is no '?', for String.indexOf
+    private final String plain;       // the text when there is no '?'
+    private final int[] border;       // KMP failure function of a literal piece
+    private final WildFinder finder;  // for pieces holding '?'
 
     Piece(char[] chars, boolean[] wild) {
+      this(chars, wild, false);
+    }
+
+    private Piece(char[] chars, boolean[] wild, boolean searchable) {
       this.chars = chars;
       this.wild = wild;
       boolean any = false;
@@ -201,6 +245,13 @@ public final class Glob {
       }
       this.hasAnyChar = any;
       this.plain = any ? null : new String(chars);
+      this.border = searchable && !any ? borders(chars) : null;
+      this.finder = searchable && any ? new WildFinder(chars, wild) : null;
+    }
+
+    /** The same piece, ready to be searched for (KMP table or automaton built once, here). */
+    Piece searchable() {
+      return new Piece(chars, wild, true);
     }
 
     int length() {
@@ -226,22 +277,68 @@ public final class Glob {
       return true;
     }
 
-    /** Leftmost start in {@code [from, limit - length]}, or -1. */
-    int find(String s, int from, int limit, boolean ignoreCase) {
+    /** Leftmost start in {@code [from, limit - length]}, or -1; adds the work done to {@code steps} (may be null). */
+    int find(String s, int from, int limit, boolean ignoreCase, long[] steps) {
       int last = limit - chars.length;
       if (last < from) {
         return -1;
       }
-      if (!ignoreCase && plain != null) {
-        int at = s.indexOf(plain, from);
-        return at >= 0 && at <= last ? at : -1;
+      if (chars.length == 0) {
+        return from; // between two adjacent stars
       }
-      for (int at = from; at <= last; at++) {
-        if (matchesAt(s, at, ignoreCase)) {
-          return at;
+      if (hasAnyChar) {
+        return finder.find(s, from, limit, ignoreCase, steps);
+      }
+      if (!ignoreCase && chars.length <= SHORT) {
+        int at = s.indexOf(plain, from);
+        int found = at >= 0 && at <= last ? at : -1;
+        add(steps, (long) ((found < 0 ? limit : found + chars.length) - from) * chars.length);
+        return found;
+      }
+      return kmp(s, from, limit, ignoreCase, steps);
+    }
+
+    private int kmp(String s, int from, int limit, boolean ignoreCase, long[] steps) {
+      int[] b = border;
+      int m = chars.length;
+      int q = 0;
+      long work = 0;
+      for (int i = from; i < limit; i++) {
+        char c = s.charAt(i);
+        if (ignoreCase) {
+          c = Character.toLowerCase(c);
+        }
+        while (q > 0 && chars[q] != c) {
+          q = b[q - 1];
+          work++;
+        }
+        work++;
+        if (chars[q] == c) {
+          q++;
+        }
+        if (q == m) {
+          add(steps, work);
+          return i - m + 1;
         }
       }
+      add(steps, work);
       return -1;
     }
+  }
+
+  /** KMP's failure function: {@code b[i]} is the longest proper border of {@code p[0..i]}. */
+  static int[] borders(char[] p) {
+    int[] b = new int[p.length];
+    int k = 0;
+    for (int i = 1; i < p.length; i++) {
+      while (k > 0 && p[i] != p[k]) {
+        k = b[k - 1];
+      }
+      if (p[i] == p[k]) {
+        k++;
+      }
+      b[i] = k;
+    }
+    return b;
   }
 }

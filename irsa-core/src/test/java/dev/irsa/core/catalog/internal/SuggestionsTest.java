@@ -5,25 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class GlobTest {
-
-  @ParameterizedTest(name = "{0} ~ {1} (ignore case {2}): {3}")
-  @CsvSource({
-      "s3:Get*, s3:GetObject, true, true",
-      "s3:get*, s3:GetObject, true, true",
-      "s3:get*, s3:GetObject, false, false",
-      "s3:*Object*, s3:PutObjectAcl, true, true",
-      "s3:*Object, s3:PutObjectAcl, true, false",
-      "s3:?etObject, s3:GetObject, true, true",
-      "s3:?etObject, s3:etObject, true, false",
-      "*, anything, false, true",
-      "'', '', false, true",
-      "a*b*c, abxbyc, false, true",
-      "a*b*c, abxbyd, false, false"
-  })
-  void matchesLikeIam(String pattern, String text, boolean ignoreCase, boolean expected) {
-    assertThat(Glob.matches(pattern, text, ignoreCase)).isEqualTo(expected);
-  }
+class SuggestionsTest {
 
   @ParameterizedTest(name = "{0} vs {1}: {2}")
   @CsvSource({
