@@ -20,6 +20,7 @@ public final class Live {
     NEEDED.put("software.amazon.awssdk.services.s3.S3Client", "software.amazon.awssdk:s3");
     NEEDED.put("software.amazon.awssdk.services.dynamodb.DynamoDbClient", "software.amazon.awssdk:dynamodb");
     NEEDED.put("software.amazon.awssdk.services.iam.IamClient", "software.amazon.awssdk:iam");
+    NEEDED.put("software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient", "software.amazon.awssdk:url-connection-client");
     NEEDED.put("dev.irsa.k8s.IrsaKubernetes", "dev.irsa:irsa-k8s");
     NEEDED.put("io.fabric8.kubernetes.client.KubernetesClient", "io.fabric8:kubernetes-client-api (through dev.irsa:irsa-k8s)");
   }
