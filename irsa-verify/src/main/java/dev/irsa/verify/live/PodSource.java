@@ -92,6 +92,7 @@ public final class PodSource implements VerificationSource {
       Matcher m = ARN.matcher(id.stdout());
       if (m.find()) {
         out.identity().assumedRole(where + ": aws sts get-caller-identity", m.group(1));
+        out.identity().addNote(where + ": aws sts get-caller-identity (the AWS CLI's web-identity chain) returned " + m.group(1));
         identity = SourceAnswer.of(name(), Answer.ALLOWED, "aws sts get-caller-identity: exit 0, " + m.group(1))
             .withTook(identity.took());
       }
