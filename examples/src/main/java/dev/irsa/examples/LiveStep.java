@@ -5,6 +5,7 @@ import dev.irsa.core.arn.RoleArn;
 import dev.irsa.core.aws.IamProvisioner;
 import dev.irsa.core.aws.Plan;
 import dev.irsa.core.aws.ServiceAccountRole;
+import dev.irsa.core.policy.Permissions;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.trust.IrsaTrust;
 import dev.irsa.core.trust.OidcProvider;
@@ -80,10 +81,21 @@ final class LiveStep {
     this.log = log;
   }
 
-  Outcome run(PolicyDocument policy, String bucket, String table, boolean offlineOnly, URI awsEndpoint) {
+  /** The seed's permission policy for the table in {@code account}. */
+  static PolicyDocument policy(String bucket, String table, String account) {
+    return Permissions.builder().s3Read(bucket).dynamoDbDescribe(DynamoDbArns.table(Seed.REGION, account, table)).build();
+  }
+
+  /** The seed's checks, derived from the permission presets, for the table in {@code account}. */
+  static Expectations checks(String bucket, String table, String account) {
+    return Expectations.builder().callerIdentity().s3Read(bucket, KEY)
+        .dynamoDbDescribe(DynamoDbArns.table(Seed.REGION, account, table)).build();
+  }
+
+  Outcome run(String bucket, String table, boolean offlineOnly, URI awsEndpoint) {
     ServiceAccountRef sa = ServiceAccountRef.of(Seed.NAMESPACE, Seed.SERVICE_ACCOUNT);
-    String tableArn = DynamoDbArns.table(Seed.REGION, Seed.ACCOUNT, table);
-    Expectations checks = Expectations.builder().callerIdentity().s3Read(bucket, KEY).dynamoDbDescribe(tableArn).build();
+    PolicyDocument policy = policy(bucket, table, Seed.ACCOUNT);
+    Expectations checks = checks(bucket, table, Seed.ACCOUNT);
     List<String> skipped = new ArrayList<>();
     MotoProcess started = null;
     URI endpoint = awsEndpoint;
@@ -110,7 +122,7 @@ final class LiveStep {
         }
         return new Outcome(v.run(), skipped, "", true);
       }
-      return live(endpoint, policy, bucket, table, sa, checks, skipped);
+      return live(endpoint, bucket, table, sa, skipped);
     } finally {
       if (started != null) {
         started.close();
@@ -118,8 +130,7 @@ final class LiveStep {
     }
   }
 
-  private Outcome live(URI endpoint, PolicyDocument policy, String bucket, String table, ServiceAccountRef sa,
-      Expectations checks, List<String> skipped) {
+  private Outcome live(URI endpoint, String bucket, String table, ServiceAccountRef sa, List<String> skipped) {
     Path work = tempDir();
     try (IamClient iam = IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL).credentialsProvider(ADMIN)
             .httpClient(UrlConnectionHttpClient.create()).build();
@@ -128,6 +139,11 @@ final class LiveStep {
         S3Client s3 = ProbeClients.of(Seed.REGION, endpoint).s3(ADMIN);
         DynamoDbClient ddb = ProbeClients.of(Seed.REGION, endpoint).dynamoDb(ADMIN)) {
       String account = sts.getCallerIdentity().account();
+      if (!account.equals(Seed.ACCOUNT)) {
+        say("the endpoint's account is " + account + ": the table ARN in the policy and the checks uses it");
+      }
+      PolicyDocument policy = policy(bucket, table, account);
+      Expectations checks = checks(bucket, table, account);
       OidcProvider cluster = OidcProvider.fromIssuer(Seed.ISSUER, account);
       RoleArn role = RoleArn.of(account, Seed.ROLE);
       Plan plan = IamProvisioner.using(iam).apply(ServiceAccountRole.builder().roleName(Seed.ROLE)

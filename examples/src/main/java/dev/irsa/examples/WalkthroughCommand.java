@@ -45,7 +45,7 @@ final class WalkthroughCommand implements Callable<Integer> {
     PolicyDocument trust = IrsaTrust.of(cluster, sa);
     var checks = OfflineChecks.run(policy, trust, cluster, sa, RoleArn.of(Seed.ACCOUNT, Seed.ROLE), bucket, tableArn);
     if (json) {
-      LiveStep.Outcome live = new LiveStep(null).run(policy, bucket, table, offline, awsEndpoint);
+      LiveStep.Outcome live = new LiveStep(null).run(bucket, table, offline, awsEndpoint);
       out.println(live.report().toJson());
       live.skipped().forEach(System.err::println);
       return checks.stream().allMatch(OfflineChecks.Check::ok) && live.intact() ? live.report().exitCode() : 1;
@@ -66,7 +66,7 @@ final class WalkthroughCommand implements Callable<Integer> {
     int clusterStep = new ClusterStep(out).run("3. Cluster", RoleArn.of(Seed.ACCOUNT, Seed.ROLE));
     out.println();
     out.println("== 4. Verification (irsa-verify: the seed's checks from the offline, account, token and pod sources)");
-    LiveStep.Outcome live = new LiveStep(out).run(policy, bucket, table, offline, awsEndpoint);
+    LiveStep.Outcome live = new LiveStep(out).run(bucket, table, offline, awsEndpoint);
     live.skipped().forEach(out::println);
     out.print(live.report().toTable());
     if (!live.afterwards().isEmpty()) {
