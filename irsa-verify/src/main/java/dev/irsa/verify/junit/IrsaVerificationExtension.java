@@ -7,7 +7,6 @@ import dev.irsa.verify.source.Verification;
 import dev.irsa.verify.source.VerificationSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -121,9 +120,5 @@ public final class IrsaVerificationExtension implements AfterAllCallback {
     public IrsaVerificationExtension build() {
       return new IrsaVerificationExtension(this);
     }
-  }
-
-  static Map<String, String> env() {
-    return System.getenv();
   }
 }

@@ -159,23 +159,30 @@ public final class AccountSource implements VerificationSource {
     }
   }
 
-  /** RFC 3986 percent-decoding (IAM returns documents URL-encoded; '+' stays '+'). */
+  /** RFC 3986 percent-decoding (IAM returns documents URL-encoded; '+' stays '+'; a stray '%' stays). */
   static String decode(String s) {
     if (s.indexOf('%') < 0) {
       return s;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
-    for (int i = 0; i < s.length(); i++) {
+    int i = 0;
+    while (i < s.length()) {
       char c = s.charAt(i);
-      if (c == '%' && i + 2 < s.length() + 0 && i + 2 <= s.length() - 1) {
-        out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
-        i += 2;
+      if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+        out.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
+        i += 3;
       } else {
-        byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        int cp = s.codePointAt(i);
+        byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
         out.write(b, 0, b.length);
+        i += Character.charCount(cp);
       }
     }
     return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static int hex(char c) {
+    return Character.digit(c, 16);
   }
 
   @Override

@@ -99,7 +99,7 @@ public final class TokenSource implements VerificationSource {
     }
     StaticCredentialsProvider creds = StaticCredentialsProvider.create(
         AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
-    SourceAnswer identity = identity(creds, redactor, start);
+    SourceAnswer identity = identity(creds, redactor, start, out);
     if (beforeProbes != null) {
       beforeProbes.run();
     }
@@ -108,9 +108,6 @@ public final class TokenSource implements VerificationSource {
       for (Expectation e : expectations) {
         if (e.isCallerIdentity()) {
           out.add(e, stsChecksTrust ? identity : identity.notCounted());
-          if (identity.answer() == Answer.ALLOWED) {
-            out.identity().assumedRole(name() + ": GetCallerIdentity", identity.evidence().substring(identity.evidence().lastIndexOf(' ') + 1));
-          }
           continue;
         }
         Optional<ProbeTable.Probe> p = ProbeTable.probe(e);
@@ -120,10 +117,11 @@ public final class TokenSource implements VerificationSource {
     return out.build();
   }
 
-  /** GetCallerIdentity with the session; evidence ends with the assumed-role ARN. */
-  private SourceAnswer identity(StaticCredentialsProvider creds, Redactor redactor, long start) {
+  /** GetCallerIdentity with the session; the assumed-role ARN goes into the identity chain. */
+  private SourceAnswer identity(StaticCredentialsProvider creds, Redactor redactor, long start, SourceResult.Builder out) {
     try {
       String arn = sts.getCallerIdentity(r -> r.overrideConfiguration(o -> o.credentialsProvider(creds))).arn();
+      out.identity().assumedRole(name() + ": GetCallerIdentity", arn);
       return SourceAnswer.of(name(), Answer.ALLOWED, "AssumeRoleWithWebIdentity and GetCallerIdentity succeeded: " + arn)
           .withTook(Duration.ofNanos(System.nanoTime() - start));
     } catch (AwsServiceException e) {

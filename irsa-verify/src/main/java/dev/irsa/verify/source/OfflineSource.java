@@ -34,6 +34,8 @@ public final class OfflineSource implements VerificationSource {
   private final Map<String, PolicyDocument> boundaries;
   private final Map<String, String> roleTags;
   private final String sessionName;
+  private final List<String> identityOrder;
+  private final List<String> boundaryOrder;
 
   private OfflineSource(Builder b) {
     this.name = b.name;
@@ -45,9 +47,6 @@ public final class OfflineSource implements VerificationSource {
     this.identityOrder = List.copyOf(b.identity.keySet());
     this.boundaryOrder = List.copyOf(b.boundaries.keySet());
   }
-
-  private final List<String> identityOrder;
-  private final List<String> boundaryOrder;
 
   public static Builder builder() {
     return new Builder();
