@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Verifies a service account in an app repo's test suite. The offline sources always run; the live
- * ones (account, token) run when the environment names a cluster and an account
+ * ones (account, token, pod) run when the environment names a cluster and an account
  * ({@link LiveSettings}), and are otherwise reported SKIPPED in the report and skipped in JUnit by
  * {@link #liveReport()}, never passed.
  *
@@ -63,7 +63,7 @@ public final class IrsaVerificationExtension implements AfterAllCallback {
         live = settings.open(target);
         live.sources().forEach(v::addSource);
       } else {
-        for (String s : List.of("account", "token")) {
+        for (String s : List.of("account", "token", "pod")) {
           v.addSkipped(s, settings.unavailable().get());
         }
       }

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The account and token sources on clients built from the environment: the kubeconfig context and
+ * The account, token and pod sources on clients built from the environment: the kubeconfig context and
  * the SDK's default credential chain. It owns (and closes) those clients.
  */
 public final class LiveEnvironment implements AutoCloseable {
@@ -50,7 +50,8 @@ public final class LiveEnvironment implements AutoCloseable {
     StsClient sts = stsB.build();
     List<VerificationSource> sources = List.of(AccountSource.using(iam),
         TokenSource.builder().kubernetes(IrsaKubernetes.using(k8s)).sts(sts).probeClients(ProbeClients.of(region, endpoint))
-            .build());
+            .build(),
+        PodSource.of(IrsaKubernetes.using(k8s), null, null, java.time.Duration.ofMinutes(1)));
     return new LiveEnvironment(k8s, iam, sts, sources);
   }
 

@@ -202,6 +202,25 @@ class LiveVerificationIT {
     assertThat(id.verdict()).isEqualTo(Verdict.DRIFT);
   }
 
+  @Test
+  void motoUnderEnforcementRefusesTheUnsignedAssumeRoleWithWebIdentityWithAnErrorNotADeny() {
+    // Given the seed, and moto's IAM enforcement switched on before the session is obtained
+    seed(moto, cluster, SEED);
+    enforcement(moto.endpoint(), true);
+
+    // When verifying the identity check and a read
+    VerificationReport report = Verification.of(target(), Expectations.builder().callerIdentity()
+        .allow("s3:ListBucket", "arn:aws:s3:::irsa-demo-bucket").build()).addSource(offline(SEED)).addSource(token().build()).run();
+
+    // Then the token source has no session: an ERROR with moto's HTTP 500, never a deny, and offline decides
+    CheckResult id = report.checks().get(0);
+    assertThat(id.answer("token").orElseThrow().answer()).isEqualTo(Answer.ERROR);
+    assertThat(id.answer("token").orElseThrow().evidence()).startsWith("AssumeRoleWithWebIdentity answered HTTP 500");
+    assertThat(report.checks().get(1).answer("token").orElseThrow().evidence())
+        .startsWith("no session: AssumeRoleWithWebIdentity was refused (");
+    assertThat(report.checks()).extracting(CheckResult::verdict).containsOnly(Verdict.PASS);
+  }
+
   private void assertNoSecrets(VerificationReport report) {
     assertThat(secrets).hasSizeGreaterThanOrEqualTo(4);
     for (String out : List.of(report.toJson(), report.toTable(), report.toJunitXml(), report.toString())) {
