@@ -3,7 +3,9 @@ package dev.irsa.examples;
 import dev.irsa.verify.expect.Expectation;
 import dev.irsa.verify.expect.ExpectedOutcome;
 import dev.irsa.verify.expect.Expectations;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -11,7 +13,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Expectations from the command line: {@code ACTION=RESOURCE} pairs and a JSON file, an array of
- * {@code {"expect": "allow"|"deny", "action": "...", "resource": "...", "label": "..."}} objects
+ * {@code {"expect": "allow"|"deny", "action": "...", "resource": "...", "label": "...", "probeKey": {"id": "1"}}}
+ * objects (label and probeKey optional)
  * (or {@code {"expect": "identity"}} for the identity check).
  */
 final class ExpectationArgs {
@@ -76,11 +79,23 @@ final class ExpectationArgs {
       };
       String label = n.has("label") ? text(n, "label", where) : "";
       try {
-        b.add(Expectation.of(o, text(n, "action", where), text(n, "resource", where), label));
+        Expectation e = Expectation.of(o, text(n, "action", where), text(n, "resource", where), label);
+        b.add(n.has("probeKey") ? e.withProbeKey(probeKey(n.get("probeKey"), where)) : e);
       } catch (IllegalArgumentException e) {
         throw new CliException(2, where + ": " + e.getMessage());
       }
     }
+  }
+
+  private static Map<String, String> probeKey(JsonNode n, String where) {
+    if (!n.isObject()) {
+      throw new CliException(2, where + ".probeKey: expected an object of string attributes");
+    }
+    Map<String, String> key = new LinkedHashMap<>();
+    for (String name : n.propertyNames()) {
+      key.put(name, text(n, name, where + ".probeKey"));
+    }
+    return key;
   }
 
   private static String text(JsonNode n, String field, String where) {

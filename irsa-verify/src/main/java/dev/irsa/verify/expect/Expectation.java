@@ -4,6 +4,9 @@ import dev.irsa.core.arn.Arn;
 import dev.irsa.core.catalog.ActionLookup;
 import dev.irsa.core.catalog.ServiceAction;
 import dev.irsa.core.catalog.ServiceCatalog;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,12 +33,39 @@ public final class Expectation {
   private final String action;
   private final String resource;
   private final String label;
+  private final Map<String, String> probeKey;
 
   private Expectation(ExpectedOutcome expected, String action, String resource, String label) {
+    this(expected, action, resource, label, Map.of());
+  }
+
+  private Expectation(ExpectedOutcome expected, String action, String resource, String label, Map<String, String> probeKey) {
     this.expected = Objects.requireNonNull(expected, "expected");
     this.action = Objects.requireNonNull(action, "action");
     this.resource = Objects.requireNonNull(resource, "resource");
     this.label = Objects.requireNonNull(label, "label");
+    this.probeKey = Collections.unmodifiableMap(new LinkedHashMap<>(probeKey));
+  }
+
+  /**
+   * The key of an item a live probe may read (e.g. {@code dynamodb:GetItem}: string attributes of the
+   * table's primary key), or empty. Equality ignores it.
+   */
+  public Map<String, String> probeKey() {
+    return probeKey;
+  }
+
+  /**
+   * This expectation with the key a read-only probe may use (string attributes, e.g. {@code id -> "1"}).
+   *
+   * @throws IllegalArgumentException when the key is empty or has an empty name
+   */
+  public Expectation withProbeKey(Map<String, String> key) {
+    if (key.isEmpty() || key.keySet().stream().anyMatch(String::isEmpty)) {
+      throw new IllegalArgumentException("probe key must name at least one attribute, got: " + key);
+    }
+    key.values().forEach(v -> Objects.requireNonNull(v, "probe key value"));
+    return new Expectation(expected, action, resource, label, key);
   }
 
   /** ALLOW or DENY. */
@@ -135,7 +165,7 @@ public final class Expectation {
 
   /** This expectation with a label (the command a person would run for it). */
   public Expectation withLabel(String label) {
-    return new Expectation(expected, action, resource, Objects.requireNonNull(label, "label"));
+    return new Expectation(expected, action, resource, Objects.requireNonNull(label, "label"), probeKey);
   }
 
   /** True for the identity check ({@link #CALLER_IDENTITY}). */

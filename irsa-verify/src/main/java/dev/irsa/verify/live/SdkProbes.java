@@ -6,9 +6,12 @@ import dev.irsa.verify.source.ProbeTable;
 import dev.irsa.verify.source.Redactor;
 import dev.irsa.verify.source.ServiceErrors;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -67,6 +70,12 @@ final class SdkProbes {
       case SCAN -> {
         dynamoDb.scan(r -> r.tableName(p.table()).limit(1).select(Select.COUNT));
         return "";
+      }
+      case GET_ITEM -> {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        p.item().forEach((k, v) -> key.put(k, AttributeValue.fromS(v)));
+        boolean found = dynamoDb.getItem(r -> r.tableName(p.table()).key(key)).hasItem();
+        return found ? ": the item exists" : ": no such item";
       }
       case GET_CALLER_IDENTITY -> {
         return ": " + sts.getCallerIdentity().arn();

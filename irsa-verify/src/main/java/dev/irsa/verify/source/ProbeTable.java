@@ -5,7 +5,10 @@ import dev.irsa.core.catalog.AccessLevel;
 import dev.irsa.core.catalog.ServiceAction;
 import dev.irsa.core.catalog.ServiceCatalog;
 import dev.irsa.verify.expect.Expectation;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,6 +24,7 @@ import java.util.Optional;
  *   <tr><td>s3:ListAllMyBuckets</td><td>*</td><td>ListBuckets</td><td>aws s3api list-buckets</td></tr>
  *   <tr><td>dynamodb:DescribeTable</td><td>table</td><td>DescribeTable</td><td>aws dynamodb describe-table --table-name T</td></tr>
  *   <tr><td>dynamodb:ListTables</td><td>*</td><td>ListTables, limit 1</td><td>aws dynamodb list-tables --max-items 1</td></tr>
+ *   <tr><td>dynamodb:GetItem</td><td>table, with {@link Expectation#probeKey()}</td><td>GetItem</td><td>aws dynamodb get-item --table-name T --key K</td></tr>
  *   <tr><td>dynamodb:Scan</td><td>table</td><td>Scan, limit 1, count only</td><td>aws dynamodb scan --table-name T --max-items 1 --select COUNT</td></tr>
  *   <tr><td>sts:GetCallerIdentity</td><td>*</td><td>GetCallerIdentity</td><td>aws sts get-caller-identity</td></tr>
  * </table>
@@ -34,6 +38,7 @@ public final class ProbeTable {
     DESCRIBE_TABLE("dynamodb:DescribeTable", "DescribeTable"),
     LIST_TABLES("dynamodb:ListTables", "ListTables (limit 1)"),
     SCAN("dynamodb:Scan", "Scan (limit 1, COUNT)"),
+    GET_ITEM("dynamodb:GetItem", "GetItem"),
     GET_CALLER_IDENTITY("sts:GetCallerIdentity", "GetCallerIdentity");
 
     private final String action;
@@ -61,13 +66,27 @@ public final class ProbeTable {
    * @param bucket the S3 bucket, or empty
    * @param key the S3 key, or empty
    * @param table the DynamoDB table name, or empty
+   * @param item the DynamoDB item key (string attributes), or empty
    */
-  public record Probe(Operation operation, String bucket, String key, String table) {
+  public record Probe(Operation operation, String bucket, String key, String table, Map<String, String> item) {
     public Probe {
       Objects.requireNonNull(operation, "operation");
       Objects.requireNonNull(bucket, "bucket");
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(table, "table");
+      item = Collections.unmodifiableMap(new LinkedHashMap<>(item));
+    }
+
+    Probe(Operation operation, String bucket, String key, String table) {
+      this(operation, bucket, key, table, Map.of());
+    }
+
+    /** The item key as DynamoDB JSON: {@code {"id": {"S": "1"}}}. */
+    public String itemJson() {
+      StringBuilder sb = new StringBuilder("{");
+      item.forEach((k, v) -> sb.append(sb.length() > 1 ? ", " : "").append(quote(k)).append(": {\"S\": ").append(quote(v))
+          .append('}'));
+      return sb.append('}').toString();
     }
 
     /** The same call as an AWS CLI command. */
@@ -79,12 +98,24 @@ public final class ProbeTable {
         case DESCRIBE_TABLE -> List.of("aws", "dynamodb", "describe-table", "--table-name", table);
         case LIST_TABLES -> List.of("aws", "dynamodb", "list-tables", "--max-items", "1");
         case SCAN -> List.of("aws", "dynamodb", "scan", "--table-name", table, "--max-items", "1", "--select", "COUNT");
+        case GET_ITEM -> List.of("aws", "dynamodb", "get-item", "--table-name", table, "--key", itemJson());
         case GET_CALLER_IDENTITY -> List.of("aws", "sts", "get-caller-identity");
       };
     }
   }
 
   private ProbeTable() {}
+
+  private static String quote(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        sb.append('\\');
+      }
+      sb.append(c < 0x20 ? ' ' : c);
+    }
+    return sb.append('"').toString();
+  }
 
   /** The probe for an expectation, or empty when its action is never sent live (see {@link #whyNotProbed}). */
   public static Optional<Probe> probe(Expectation e) {
@@ -109,10 +140,13 @@ public final class ProbeTable {
           }
           return Optional.empty();
         }
-        case DESCRIBE_TABLE, SCAN -> {
+        case DESCRIBE_TABLE, SCAN, GET_ITEM -> {
           Arn arn = Arn.parse(r);
           String[] parts = arn.resource().split("/");
-          return parts.length == 2 && parts[0].equals("table") ? Optional.of(new Probe(op, "", "", parts[1])) : Optional.empty();
+          if (parts.length != 2 || !parts[0].equals("table") || op == Operation.GET_ITEM && e.probeKey().isEmpty()) {
+            return Optional.empty();
+          }
+          return Optional.of(new Probe(op, "", "", parts[1], op == Operation.GET_ITEM ? e.probeKey() : Map.of()));
         }
         default -> {
           return Optional.empty();
@@ -124,6 +158,9 @@ public final class ProbeTable {
 
   /** Why an expectation without a probe is not sent live. */
   public static String whyNotProbed(Expectation e) {
+    if (e.action().equals(Operation.GET_ITEM.action()) && e.probeKey().isEmpty()) {
+      return "dynamodb:GetItem needs the item's key (Expectation.withProbeKey): not sent live";
+    }
     Optional<ServiceAction> a = ServiceCatalog.aws().action(e.action());
     if (a.isPresent()) {
       for (AccessLevel l : List.of(AccessLevel.WRITE, AccessLevel.PERMISSIONS_MANAGEMENT, AccessLevel.TAGGING)) {

@@ -144,12 +144,16 @@ class LiveVerificationIT {
   void driftWhenMotoWithoutIamEnforcementAllowsWhatThePolicyDenies() {
     // Given a role that may only list the bucket, and moto not enforcing IAM (it allows everything)
     seed(moto, cluster, LIST_ONLY);
-    Expectations checks = Expectations.builder().deny("s3:GetObject", "arn:aws:s3:::irsa-demo-bucket/hello.txt").build();
+    Expectations checks = Expectations.builder().deny("s3:GetObject", "arn:aws:s3:::irsa-demo-bucket/hello.txt")
+        .add(Expectation.deny("dynamodb:GetItem", TABLE_ARN).withProbeKey(java.util.Map.of("id", "1"))).build();
 
-    // When verifying that reading the object is denied
+    // When verifying that reading the object and an item is denied
     VerificationReport report = verify(LIST_ONLY, checks, token().build());
 
-    // Then irsa's evaluation says denied, the live HeadObject was allowed: DRIFT, exit 1
+    // Then irsa's evaluation says denied, the live HeadObject and GetItem were allowed: DRIFT, exit 1
+    CheckResult item = report.checks().get(1);
+    assertThat(item.verdict()).isEqualTo(Verdict.DRIFT);
+    assertThat(item.answer("token").orElseThrow().evidence()).isEqualTo("GetItem succeeded: no such item");
     CheckResult c = report.checks().get(0);
     assertThat(c.verdict()).isEqualTo(Verdict.DRIFT);
     assertThat(c.answer("offline").orElseThrow().answer()).isEqualTo(Answer.DENIED);

@@ -100,6 +100,17 @@ class SourcesTest {
   }
 
   @Test
+  void getItemIsProbedOnlyWithAGivenKey() {
+    Expectation bare = Expectation.allow("dynamodb:GetItem", TABLE);
+    assertThat(ProbeTable.probe(bare)).isEmpty();
+    assertThat(ProbeTable.whyNotProbed(bare)).isEqualTo("dynamodb:GetItem needs the item's key (Expectation.withProbeKey): not sent live");
+    Expectation keyed = bare.withProbeKey(java.util.Map.of("id", "a\"1"));
+    assertThat(keyed).isEqualTo(bare);
+    assertThat(ProbeTable.probe(keyed).orElseThrow().cliCommand()).containsExactly("aws", "dynamodb", "get-item",
+        "--table-name", "irsa-demo-table", "--key", "{\"id\": {\"S\": \"a\\\"1\"}}");
+  }
+
+  @Test
   void serviceErrorsAreClassified() {
     assertThat(ServiceErrors.classify(false, 403, "AccessDenied")).isEqualTo(ServiceErrors.Kind.ACCESS_DENIED);
     assertThat(ServiceErrors.classify(false, 400, "AccessDeniedException")).isEqualTo(ServiceErrors.Kind.ACCESS_DENIED);
