@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         ProvisionCommand.class,
         TeardownCommand.class,
         EvaluateCommand.class,
+        VerifyCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -25,8 +25,15 @@ final class WalkthroughCommand implements Callable<Integer> {
   @Option(names = "--table", defaultValue = Seed.TABLE, description = "DynamoDB table (default: ${DEFAULT-VALUE}).")
   String table;
 
-  @Option(names = "--json", description = "Print only the offline checks, as JSON.")
+  @Option(names = "--json", description = "Print only the verification report, as JSON.")
   boolean json;
+
+  @Option(names = "--offline", description = "Only the offline checks: no moto, no AWS CLI.")
+  boolean offline;
+
+  @Option(names = "--aws-endpoint", paramLabel = "URL",
+      description = "An AWS endpoint to provision and verify against (moto), instead of starting moto on loopback.")
+  java.net.URI awsEndpoint;
 
   @Override
   public Integer call() {
@@ -38,8 +45,10 @@ final class WalkthroughCommand implements Callable<Integer> {
     PolicyDocument trust = IrsaTrust.of(cluster, sa);
     var checks = OfflineChecks.run(policy, trust, cluster, sa, RoleArn.of(Seed.ACCOUNT, Seed.ROLE), bucket, tableArn);
     if (json) {
-      out.println(OfflineChecks.json(checks));
-      return checks.stream().allMatch(OfflineChecks.Check::ok) ? 0 : 1;
+      LiveStep.Outcome live = new LiveStep(null).run(bucket, table, offline, awsEndpoint);
+      out.println(live.report().toJson());
+      live.skipped().forEach(System.err::println);
+      return checks.stream().allMatch(OfflineChecks.Check::ok) && live.intact() ? live.report().exitCode() : 1;
     }
 
     out.println("== 1. Permission policy (" + policy.iamSize() + " of 6,144 characters)");
@@ -55,6 +64,15 @@ final class WalkthroughCommand implements Callable<Integer> {
     OfflineChecks.printTable(checks, out);
     out.println();
     int clusterStep = new ClusterStep(out).run("3. Cluster", RoleArn.of(Seed.ACCOUNT, Seed.ROLE));
-    return checks.stream().allMatch(OfflineChecks.Check::ok) ? clusterStep : 1;
+    out.println();
+    out.println("== 4. Verification (irsa-verify: the seed's checks from the offline, account, token and pod sources)");
+    LiveStep.Outcome live = new LiveStep(out).run(bucket, table, offline, awsEndpoint);
+    live.skipped().forEach(out::println);
+    out.print(live.report().toTable());
+    if (!live.afterwards().isEmpty()) {
+      out.println(live.afterwards());
+    }
+    boolean ok = checks.stream().allMatch(OfflineChecks.Check::ok) && live.intact() && live.report().passed();
+    return ok ? clusterStep : 1;
   }
 }
