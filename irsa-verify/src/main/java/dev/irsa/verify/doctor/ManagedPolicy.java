@@ -1,0 +1,18 @@
+package dev.irsa.verify.doctor;
+
+import dev.irsa.core.policy.PolicyDocument;
+import java.util.Objects;
+
+/** A managed policy and the document of its default version. */
+public record ManagedPolicy(String arn, String name, PolicyDocument document) {
+  public ManagedPolicy {
+    Objects.requireNonNull(arn, "arn");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(document, "document");
+  }
+
+  @Override
+  public String toString() {
+    return "ManagedPolicy " + arn;
+  }
+}
