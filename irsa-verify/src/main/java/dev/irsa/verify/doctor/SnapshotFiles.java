@@ -166,6 +166,19 @@ public final class SnapshotFiles {
     return Optional.empty();
   }
 
+  /**
+   * A URL-encoded policy document as IAM's API returns it, decoded as RFC 3986.
+   *
+   * @throws IllegalArgumentException naming {@code where} when it is not a policy document
+   */
+  static PolicyDocument decodeDocument(String encoded, String where) {
+    try {
+      return PolicyDocument.fromJson(Rfc3986.decode(encoded));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": not a policy document: " + e.getMessage(), e);
+    }
+  }
+
   /** A policy document written as an object or as a URL-encoded string (as IAM's API returns it). */
   static PolicyDocument document(Json doc) {
     String text;
