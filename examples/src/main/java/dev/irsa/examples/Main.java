@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         ProvisionCommand.class,
         TeardownCommand.class,
         EvaluateCommand.class,
+        DoctorCommand.class,
+        AuditCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
