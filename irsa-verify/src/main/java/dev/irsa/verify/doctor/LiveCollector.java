@@ -148,7 +148,7 @@ public final class LiveCollector {
       for (ManagedPolicyDetail p : page.policies()) {
         for (PolicyVersion v : p.policyVersionList()) {
           if (Boolean.TRUE.equals(v.isDefaultVersion()) || Objects.equals(v.versionId(), p.defaultVersionId())) {
-            b.addManagedPolicy(new ManagedPolicy(p.arn(), p.policyName(), SnapshotFiles.decodeDocument(v.document(),
+            b.addManagedPolicy(new ManagedPolicy(p.arn(), p.policyName() == null ? ManagedPolicy.nameOf(p.arn()) : p.policyName(), SnapshotFiles.decodeDocument(v.document(),
                 "policy " + p.arn())));
             break;
           }

@@ -11,6 +11,11 @@ public record ManagedPolicy(String arn, String name, PolicyDocument document) {
     Objects.requireNonNull(document, "document");
   }
 
+  /** The name in a policy ARN: what follows the last {@code /}. */
+  public static String nameOf(String arn) {
+    return arn.substring(arn.lastIndexOf('/') + 1);
+  }
+
   @Override
   public String toString() {
     return "ManagedPolicy " + arn;

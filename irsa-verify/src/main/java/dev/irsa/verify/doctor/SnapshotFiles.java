@@ -160,7 +160,8 @@ public final class SnapshotFiles {
       boolean dflt = isDefault.node() instanceof JsonNode.Bool bool ? bool.value()
           : defaultId != null && defaultId.equals(v.get("VersionId").stringOrNull());
       if (dflt) {
-        return Optional.of(new ManagedPolicy(arn, p.require("PolicyName").string(), document(v.require("Document"))));
+        String name = p.get("PolicyName").stringOrNull();
+        return Optional.of(new ManagedPolicy(arn, name == null ? ManagedPolicy.nameOf(arn) : name, document(v.require("Document"))));
       }
     }
     return Optional.empty();
