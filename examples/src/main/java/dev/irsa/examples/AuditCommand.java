@@ -38,12 +38,24 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     Doctor doctor = Doctor.create();
     PrintStream err = System.err;
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    long t0 = System.nanoTime();
+    long c0 = cpu.getCurrentThreadCpuTime();
     Snapshot s = snapshot.snapshot(err);
-    err.println("snapshot: " + s);
+    long t1 = System.nanoTime();
+    long c1 = cpu.getCurrentThreadCpuTime();
+    err.println("snapshot: " + s + " in " + millis(t1 - t0) + " ms (cpu " + millis(c1 - c0) + " ms)");
     Report r = doctor.audit(s, namespace, progress(err, System.console() != null));
+    long t2 = System.nanoTime();
+    long c2 = cpu.getCurrentThreadCpuTime();
     System.out.print(format.table ? r.toTable() : r.toJson() + "\n");
-    err.println("audit: " + r.summary());
+    err.println("audit: " + r.summary() + "; " + r.findings().size() + " findings in " + millis(t2 - t1)
+        + " ms (cpu " + millis(c2 - c1) + " ms)");
     return r.hasErrors() ? 1 : 0;
+  }
+
+  private static long millis(long nanos) {
+    return nanos / 1_000_000;
   }
 
   /** A bar with counts on a terminal; otherwise one line per finished phase. */

@@ -91,7 +91,7 @@ class DoctorCommandTest {
     assertThat(r.exitCode()).isZero();
     assertThat(JsonParser.parse(r.out())).isInstanceOf(JsonNode.Obj.class);
     assertThat(r.err()).contains("audit: index 1/1\n", "audit: service accounts 1/1\n", "audit: roles 1/1\n",
-        "audit: 0 errors, 0 warnings, 0 info\n");
+        "audit: 0 errors, 0 warnings, 0 info; 0 findings in ");
   }
 
   @Test

@@ -135,11 +135,12 @@ class LiveDoctorIT {
 
   /** Live and files agree on the whole report; returns the codes. */
   private List<Code> agreed() throws IOException, InterruptedException {
-    Report live = diagnose(live());
-    Report files = diagnose(files());
-    assertThat(live.toJson()).isEqualTo(files.toJson());
-    assertThat(Doctor.create().audit(live(), null, Doctor.Progress.NONE).toJson())
-        .isEqualTo(Doctor.create().audit(files(), null, Doctor.Progress.NONE).toJson());
+    Snapshot liveSnapshot = live();
+    Snapshot fileSnapshot = files();
+    Report live = diagnose(liveSnapshot);
+    assertThat(live.toJson()).isEqualTo(diagnose(fileSnapshot).toJson());
+    assertThat(Doctor.create().audit(liveSnapshot, null, Doctor.Progress.NONE).toJson())
+        .isEqualTo(Doctor.create().audit(fileSnapshot, null, Doctor.Progress.NONE).toJson());
     return live.codes();
   }
 
