@@ -16,6 +16,8 @@ import dev.irsa.verify.doctor.OidcProviderEntry;
 import dev.irsa.verify.doctor.PermissionExpectation;
 import dev.irsa.verify.doctor.Report;
 import dev.irsa.verify.doctor.Snapshot;
+import dev.irsa.verify.doctor.WebhookConfiguration;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfigurationBuilder;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,12 @@ final class DoctorStep {
     String policyArn = "arn:aws:iam::" + role.account() + ":policy/" + role.name();
     String tableArn = DynamoDbArns.table(Seed.REGION, role.account(), Seed.TABLE);
     PolicyDocument policy = Permissions.builder().s3Read(Seed.BUCKET).dynamoDbDescribe(tableArn).build();
+    // The embedded cluster runs the webhook inside its dispatcher; register its configuration as EKS does.
+    cluster.client().admissionRegistration().v1().mutatingWebhookConfigurations().resource(
+        new MutatingWebhookConfigurationBuilder().withNewMetadata().withName(WebhookConfiguration.EKS_CONFIGURATION)
+            .endMetadata().addNewWebhook().withName(WebhookConfiguration.EKS_WEBHOOK)
+            .withAdmissionReviewVersions("v1beta1").withSideEffects("None").endWebhook().build())
+        .createOr(existing -> existing.update());
     Snapshot snapshot = LiveCollector.builder().kubernetes(cluster.client()).build().collect().toBuilder()
         .addRole(new IamRole(role.toString(), role.name(), IrsaTrust.of(provider, sa), List.of(policyArn), Map.of(),
             Optional.empty()))

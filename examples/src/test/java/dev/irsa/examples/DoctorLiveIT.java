@@ -46,6 +46,11 @@ class DoctorLiveIT {
     k8s.serviceAccounts().ensure(ServiceAccountBinding.builder().serviceAccount(SA)
         .role(RoleArn.of("123456789012", "irsa-demo-aws-cli")).createNamespace(true).build());
     k8s.testPods().create(TestPod.awsCli(SA));
+    cluster.client().admissionRegistration().v1().mutatingWebhookConfigurations().resource(
+        new io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfigurationBuilder()
+            .withNewMetadata().withName("pod-identity-webhook").endMetadata()
+            .addNewWebhook().withName("iam-for-pods.amazonaws.com").withAdmissionReviewVersions("v1beta1")
+            .withSideEffects("None").endWebhook().build()).create();
   }
 
   @AfterAll

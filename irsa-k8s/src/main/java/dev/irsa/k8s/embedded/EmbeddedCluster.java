@@ -27,8 +27,7 @@ import java.util.logging.Logger;
  *
  * <ul>
  *   <li>pods are passed through {@link PodIdentityWebhook} on create (against the stored service
- *       account) and, by default, reported Running and Ready at once; the MutatingWebhookConfiguration
- *       {@code pod-identity-webhook} is registered as on EKS;
+ *       account) and, by default, reported Running and Ready at once;
  *   <li>{@code POST .../serviceaccounts/NAME/token} (TokenRequest) answers RS256 JWTs signed with a
  *       key generated at start, for the configured issuer;
  *   <li>{@code /.well-known/openid-configuration} and {@code /openid/v1/jwks} serve the issuer and key;
@@ -75,13 +74,6 @@ public final class EmbeddedCluster implements AutoCloseable {
     server.init(InetAddress.getLoopbackAddress(), 0);
     dispatcher.baseUrl("http://" + server.getHostName() + ":" + server.getPort());
     this.client = server.createClient();
-    // the webhook runs inside the dispatcher; its configuration is registered as EKS registers it, so clients
-    // (the doctor) see it: MutatingWebhookConfiguration pod-identity-webhook, webhook iam-for-pods.amazonaws.com
-    client.admissionRegistration().v1().mutatingWebhookConfigurations().resource(
-        new io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfigurationBuilder()
-            .withNewMetadata().withName("pod-identity-webhook").endMetadata()
-            .addNewWebhook().withName("iam-for-pods.amazonaws.com").withAdmissionReviewVersions("v1beta1")
-            .withSideEffects("None").endWebhook().build()).create();
   }
 
   public static Builder builder() {
