@@ -71,6 +71,10 @@ final class SnapshotOptions {
       if (!fromFiles()) {
         return live(b.build(), err);
       }
+      if (iamFile != null && issuer == null && clusterFile == null) {
+        throw new CliException(2, "--iam needs the cluster's issuer: give --cluster FILE (aws eks describe-cluster) "
+            + "or --issuer URL");
+      }
       for (String f : k8sFiles) {
         SnapshotFiles.addKubernetes(b, f, Io.read(f));
         err.println("read " + f);

@@ -86,6 +86,14 @@ class DoctorCommandTest {
   }
 
   @Test
+  void iamWithoutTheIssuerIsBadInput() {
+    Cli r = Cli.run("doctor", "--service-account", "irsa-demo:aws-cli", "--k8s", f("k8s"), "--iam", f("iam"));
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("error: --iam needs the cluster's issuer: give --cluster FILE (aws eks "
+        + "describe-cluster) or --issuer URL\n");
+  }
+
+  @Test
   void auditPrintsCleanJsonOnStdoutAndProgressOnStderr() {
     Cli r = run("audit");
     assertThat(r.exitCode()).isZero();

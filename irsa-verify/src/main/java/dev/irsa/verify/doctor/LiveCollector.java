@@ -93,6 +93,7 @@ public final class LiveCollector {
     items.addAll(kubernetes.serviceAccounts().inAnyNamespace().list().getItems());
     items.addAll(kubernetes.pods().inAnyNamespace().list().getItems());
     SnapshotFiles.addKubernetes(b, "cluster " + kubernetes.getMasterUrl(), list(items));
+    collectEnvSources(b, items);
     try {
       List<HasMetadata> hooks = new ArrayList<>(
           kubernetes.admissionRegistration().v1().mutatingWebhookConfigurations().list().getItems());
@@ -101,6 +102,54 @@ public final class LiveCollector {
     } catch (KubernetesClientException e) {
       // not allowed to list them (RBAC): the webhook check is skipped
     }
+  }
+
+  /** The ConfigMaps and Secrets pods name in envFrom, read for their key names only. */
+  private void collectEnvSources(Snapshot.Builder b, List<HasMetadata> items) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (HasMetadata item : items) {
+      if (!(item instanceof io.fabric8.kubernetes.api.model.Pod pod) || pod.getSpec() == null) {
+        continue;
+      }
+      String ns = pod.getMetadata().getNamespace();
+      List<io.fabric8.kubernetes.api.model.Container> containers = new ArrayList<>(pod.getSpec().getContainers());
+      if (pod.getSpec().getInitContainers() != null) {
+        containers.addAll(pod.getSpec().getInitContainers());
+      }
+      for (io.fabric8.kubernetes.api.model.Container c : containers) {
+        for (io.fabric8.kubernetes.api.model.EnvFromSource s : c.getEnvFrom() == null
+            ? List.<io.fabric8.kubernetes.api.model.EnvFromSource>of() : c.getEnvFrom()) {
+          try {
+            if (s.getSecretRef() != null && seen.add("s/" + ns + "/" + s.getSecretRef().getName())) {
+              var secret = kubernetes.secrets().inNamespace(ns).withName(s.getSecretRef().getName()).get();
+              if (secret != null) {
+                b.addEnvSource(new EnvSource(EnvSource.Kind.SECRET, ns, secret.getMetadata().getName(),
+                    keys(secret.getData(), secret.getStringData())));
+              }
+            } else if (s.getConfigMapRef() != null && seen.add("c/" + ns + "/" + s.getConfigMapRef().getName())) {
+              var cm = kubernetes.configMaps().inNamespace(ns).withName(s.getConfigMapRef().getName()).get();
+              if (cm != null) {
+                b.addEnvSource(new EnvSource(EnvSource.Kind.CONFIG_MAP, ns, cm.getMetadata().getName(),
+                    keys(cm.getData(), cm.getBinaryData())));
+              }
+            }
+          } catch (KubernetesClientException e) {
+            // not allowed to read it (RBAC): the envFrom source stays unchecked
+          }
+        }
+      }
+    }
+  }
+
+  private static java.util.Set<String> keys(Map<String, String> a, Map<String, String> b) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    if (a != null) {
+      out.addAll(a.keySet());
+    }
+    if (b != null) {
+      out.addAll(b.keySet());
+    }
+    return out;
   }
 
   private static String list(List<HasMetadata> items) {

@@ -30,6 +30,7 @@ public final class Snapshot {
   private final List<OidcProviderEntry> oidcProviders;
   private final boolean oidcProvidersCollected;
   private final List<PodIdentityAssociation> podIdentityAssociations;
+  private final List<EnvSource> envSources;
 
   private Snapshot(Builder b) {
     this.serviceAccounts = List.copyOf(b.serviceAccounts.values());
@@ -43,6 +44,7 @@ public final class Snapshot {
     this.oidcProviders = List.copyOf(b.oidcProviders.values());
     this.oidcProvidersCollected = b.oidcProvidersCollected || !b.oidcProviders.isEmpty();
     this.podIdentityAssociations = List.copyOf(b.podIdentityAssociations);
+    this.envSources = List.copyOf(b.envSources.values());
   }
 
   public static Builder builder() {
@@ -63,6 +65,7 @@ public final class Snapshot {
     oidcProviders.forEach(b::addOidcProvider);
     b.oidcProvidersCollected(oidcProvidersCollected);
     podIdentityAssociations.forEach(b::addPodIdentityAssociation);
+    envSources.forEach(b::addEnvSource);
     return b;
   }
 
@@ -114,6 +117,11 @@ public final class Snapshot {
     return podIdentityAssociations;
   }
 
+  /** ConfigMaps and Secrets pods may name in {@code envFrom}, by key names only. */
+  public List<EnvSource> envSources() {
+    return envSources;
+  }
+
   @Override
   public String toString() {
     return "Snapshot[" + serviceAccounts.size() + " service accounts, " + pods.size() + " pods, "
@@ -138,6 +146,7 @@ public final class Snapshot {
     private final Map<String, OidcProviderEntry> oidcProviders = new LinkedHashMap<>();
     private boolean oidcProvidersCollected;
     private final List<PodIdentityAssociation> podIdentityAssociations = new ArrayList<>();
+    private final Map<String, EnvSource> envSources = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -208,6 +217,11 @@ public final class Snapshot {
 
     public Builder addPodIdentityAssociation(PodIdentityAssociation a) {
       podIdentityAssociations.add(Objects.requireNonNull(a, "association"));
+      return this;
+    }
+
+    public Builder addEnvSource(EnvSource source) {
+      envSources.put(source.key(), source);
       return this;
     }
 

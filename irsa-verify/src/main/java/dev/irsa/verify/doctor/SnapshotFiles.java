@@ -23,7 +23,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@code kubectl get serviceaccounts,pods -A -o json} and {@code kubectl get
  *       mutatingwebhookconfigurations -o json}: a v1 {@code List} (or a typed list, or one object);
- *       items of other kinds are ignored;
+ *       ConfigMaps and Secrets (for {@code envFrom}) are read for their key names only; items of other
+ *       kinds are ignored;
  *   <li>{@code aws iam get-account-authorization-details}: roles and managed policies, documents as
  *       objects or URL-encoded strings (decoded as RFC 3986, so {@code +} stays {@code +});
  *   <li>the OIDC providers file: a JSON array of {@code aws iam get-open-id-connect-provider} outputs,
@@ -36,7 +37,7 @@ import java.util.Set;
  */
 public final class SnapshotFiles {
   private static final Set<String> LIST_KINDS = Set.of("List", "ServiceAccountList", "PodList",
-      "MutatingWebhookConfigurationList");
+      "MutatingWebhookConfigurationList", "ConfigMapList", "SecretList");
 
   private SnapshotFiles() {}
 
@@ -57,7 +58,7 @@ public final class SnapshotFiles {
       if (items.isEmpty()) {
         b.webhooksCollected(true);
       }
-    } else if (Set.of("ServiceAccount", "Pod", "MutatingWebhookConfiguration").contains(kind)) {
+    } else if (Set.of("ServiceAccount", "Pod", "MutatingWebhookConfiguration", "ConfigMap", "Secret").contains(kind)) {
       items = List.of(root);
     } else {
       throw root.get("kind").error("expected a Kubernetes List (kubectl get ... -o json), ServiceAccount, Pod or "
@@ -69,6 +70,8 @@ public final class SnapshotFiles {
         case "ServiceAccount" -> b.addServiceAccount(serviceAccount(item));
         case "Pod" -> b.addPod(pod(item));
         case "MutatingWebhookConfiguration" -> b.addWebhookConfiguration(webhookConfiguration(item));
+        case "ConfigMap" -> b.addEnvSource(envSource(EnvSource.Kind.CONFIG_MAP, item));
+        case "Secret" -> b.addEnvSource(envSource(EnvSource.Kind.SECRET, item));
         default -> {
           // other kinds (kubectl get all, ConfigMaps, ...) are not part of the snapshot
         }
@@ -97,6 +100,19 @@ public final class SnapshotFiles {
     spec.require("containers").elements();
     return new KubePod(meta.require("namespace").string(), meta.require("name").string(), sa == null ? "default" : sa,
         owners, JsonWriter.write(item.node(), false));
+  }
+
+  /** Key names only: values (Secret data above all) are never kept. */
+  private static EnvSource envSource(EnvSource.Kind kind, Json item) {
+    Json meta = item.require("metadata");
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (String field : List.of("data", "binaryData", "stringData")) {
+      Json d = item.get(field);
+      if (!d.isNull()) {
+        keys.addAll(d.object().members().keySet());
+      }
+    }
+    return new EnvSource(kind, meta.require("namespace").string(), meta.require("name").string(), keys);
   }
 
   private static WebhookConfiguration webhookConfiguration(Json item) {

@@ -256,6 +256,33 @@ class DoctorTest {
   }
 
   @Test
+  void staticKeysFromAnEnvFromSecretOverrideTheWebIdentity() {
+    Fixture f = Fixture.healthy().replace("pod", "\"volumeMounts\": [", "\"envFrom\": [{\"secretRef\": {\"name\": \"legacy\"}}], "
+        + "\"volumeMounts\": [");
+    Snapshot s = SnapshotFiles.addKubernetes(f.snapshot().toBuilder(), "secrets.json", """
+        {"apiVersion": "v1", "kind": "List", "items": [
+          {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "legacy", "namespace": "irsa-demo"},
+           "data": {"AWS_ACCESS_KEY_ID": "QUtJQUVYQU1QTEU=", "AWS_SECRET_ACCESS_KEY": "c2VjcmV0"}}]}
+        """).build();
+    Report r = doctor.diagnose(s, SA);
+    assertThat(r.codes()).containsExactly(Code.CREDENTIALS_OVERRIDDEN);
+    assertThat(r.findings().get(0).evidence()).containsExactly("OVERRIDDEN_STATIC_KEYS[aws-cli]: AWS_ACCESS_KEY_ID comes "
+        + "from envFrom secret legacy; static keys come before the web identity token in the credential chain");
+    assertThat(s.envSources().get(0).keys()).containsExactlyInAnyOrder("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+    assertThat(s.toString() + r.toJson()).doesNotContain("QUtJQUVYQU1QTEU=");
+  }
+
+  @Test
+  void anEnvFromSecretWithoutAwsKeysIsFine() {
+    Fixture f = Fixture.healthy().replace("pod", "\"volumeMounts\": [", "\"envFrom\": [{\"secretRef\": {\"name\": \"db\"}}], "
+        + "\"volumeMounts\": [");
+    Snapshot s = SnapshotFiles.addKubernetes(f.snapshot().toBuilder(), "secrets.json", """
+        {"apiVersion": "v1", "kind": "Secret", "metadata": {"name": "db", "namespace": "irsa-demo"}, "data": {"PASSWORD": "eA=="}}
+        """).build();
+    assertThat(doctor.diagnose(s, SA).findings()).isEmpty();
+  }
+
+  @Test
   void podIdentityAssociationShadowsIrsa() {
     Snapshot s = Fixture.healthy().snapshot().toBuilder()
         .addPodIdentityAssociation(new PodIdentityAssociation("irsa-demo", "aws-cli", "arn:aws:iam::111122223333:role/pi"))

@@ -175,7 +175,7 @@ public final class Diagnosis {
     Object fabric8Sa = PodChecks.serviceAccount(sa);
     List<Finding> out = new ArrayList<>();
     for (KubePod p : pods) {
-      out.addAll(PodChecks.check(p, fabric8Sa));
+      out.addAll(PodChecks.check(p, fabric8Sa, idx));
     }
     return out;
   }

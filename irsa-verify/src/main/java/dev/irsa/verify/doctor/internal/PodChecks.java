@@ -4,6 +4,7 @@ import dev.irsa.k8s.webhook.CredentialMode;
 import dev.irsa.k8s.webhook.PodInspector;
 import dev.irsa.k8s.webhook.PodWiring;
 import dev.irsa.verify.doctor.Code;
+import dev.irsa.verify.doctor.EnvSource;
 import dev.irsa.verify.doctor.Finding;
 import dev.irsa.verify.doctor.KubePod;
 import dev.irsa.verify.doctor.KubeServiceAccount;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Pod checks through irsa-k8s's {@link PodInspector}: its findings are mapped to the doctor's codes
@@ -21,8 +23,6 @@ import java.util.Map;
  * The only class of the doctor that touches fabric8 and irsa-k8s.
  */
 public final class PodChecks {
-  private static final PodInspector INSPECTOR = PodInspector.offline();
-
   private PodChecks() {}
 
   /** The service account as fabric8's model, for one or more {@link #check} calls. */
@@ -35,11 +35,18 @@ public final class PodChecks {
    *
    * @param fabric8Sa what {@link #serviceAccount} returned
    */
-  public static List<Finding> check(KubePod kubePod, Object fabric8Sa) {
+  public static List<Finding> check(KubePod kubePod, Object fabric8Sa, SnapshotIndex idx) {
     Pod pod = Serialization.unmarshal(kubePod.json(), Pod.class);
+    PodInspector inspector = PodInspector.withEnvFrom(source -> {
+      EnvSource e = source.getSecretRef() != null
+          ? idx.envSource(EnvSource.Kind.SECRET, kubePod.namespace(), source.getSecretRef().getName())
+          : source.getConfigMapRef() != null
+          ? idx.envSource(EnvSource.Kind.CONFIG_MAP, kubePod.namespace(), source.getConfigMapRef().getName()) : null;
+      return e == null ? Optional.empty() : Optional.of(e.keys());
+    });
     PodWiring w;
     try {
-      w = INSPECTOR.inspect(pod, (ServiceAccount) fabric8Sa);
+      w = inspector.inspect(pod, (ServiceAccount) fabric8Sa);
     } catch (IllegalArgumentException e) {
       return List.of();   // a pod the API server would not have accepted: nothing to say about its wiring
     }

@@ -28,6 +28,7 @@ public final class SnapshotIndex {
   final Map<String, ManagedPolicy> policies = new HashMap<>();
   final Map<String, List<PodIdentityAssociation>> associations = new HashMap<>();
   final boolean podIdentityWebhook;
+  final Map<String, dev.irsa.verify.doctor.EnvSource> envSources = new HashMap<>();
 
   public SnapshotIndex(Snapshot s) {
     this.snapshot = s;
@@ -51,6 +52,7 @@ public final class SnapshotIndex {
     for (PodIdentityAssociation a : s.podIdentityAssociations()) {
       associations.computeIfAbsent(a.serviceAccountKey(), k -> new ArrayList<>()).add(a);
     }
+    s.envSources().forEach(e -> envSources.put(e.key(), e));
     podIdentityWebhook = s.webhookConfigurations().stream().anyMatch(WebhookConfiguration::isPodIdentityWebhook);
   }
 
@@ -72,6 +74,11 @@ public final class SnapshotIndex {
 
   public OidcProviderEntry provider(String arn) {
     return providers.get(arn);
+  }
+
+  /** A ConfigMap's or Secret's key names, or {@code null} when the snapshot does not have it. */
+  public dev.irsa.verify.doctor.EnvSource envSource(dev.irsa.verify.doctor.EnvSource.Kind kind, String namespace, String name) {
+    return envSources.get(kind + "/" + namespace + "/" + name);
   }
 
   public ManagedPolicy policy(String arn) {
