@@ -40,6 +40,12 @@ public final class Doctor {
    * @throws IllegalStateException naming the missing artifact when irsa-k8s (or fabric8's model) is not on the class path
    */
   public static Doctor create() {
+    requireKubernetesModel();
+    return new Doctor();
+  }
+
+  /** Fails, naming the artifact, when irsa-k8s or fabric8's model is missing. */
+  static void requireKubernetesModel() {
     for (String c : NEEDED) {
       try {
         Class.forName(c, false, Doctor.class.getClassLoader());
@@ -48,7 +54,6 @@ public final class Doctor {
             + "the class path to inspect pods: add the dependency dev.irsa:irsa-k8s (missing class " + c + ")");
       }
     }
-    return new Doctor();
   }
 
   /** Diagnoses one service account and all its pods. */

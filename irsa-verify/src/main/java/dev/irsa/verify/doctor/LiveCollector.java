@@ -65,6 +65,9 @@ public final class LiveCollector {
   public Snapshot collect() {
     Snapshot.Builder b = Snapshot.builder();
     if (kubernetes != null) {
+      Doctor.requireKubernetesModel();
+    }
+    if (kubernetes != null) {
       collectKubernetes(b);
     }
     if (issuer != null) {
