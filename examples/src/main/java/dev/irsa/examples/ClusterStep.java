@@ -83,7 +83,8 @@ final class ClusterStep {
       ExecResult identity = k8s.testPods().exec(sa.namespace(), "aws-cli", null, TIMEOUT, "aws", "sts", "get-caller-identity");
       out.println("aws sts get-caller-identity in the pod (simulated from AWS_ROLE_ARN; no AWS call is made):");
       out.print(identity.stdout().indent(2));
-      return wiring.getsRole() ? 0 : 1;
+      int doctor = DoctorStep.verdict(out, cluster, role);
+      return wiring.getsRole() && doctor == 0 ? 0 : 1;
     }
   }
 

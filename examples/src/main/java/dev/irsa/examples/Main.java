@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
         TeardownCommand.class,
         EvaluateCommand.class,
         VerifyCommand.class,
+        DoctorCommand.class,
+        AuditCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
