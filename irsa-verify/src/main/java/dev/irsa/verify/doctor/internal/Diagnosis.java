@@ -246,7 +246,7 @@ public final class Diagnosis {
       if (b == null) {
         notes.add("permissions boundary " + r.permissionsBoundaryArn().get() + " is not in the snapshot and was not evaluated");
       } else {
-        set.permissionsBoundary(b.document());
+        set.addPermissionsBoundary(b.document());
       }
     }
     PolicySet policies = set.build();
