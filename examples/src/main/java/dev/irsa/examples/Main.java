@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         PodCommand.class,
         ProvisionCommand.class,
         TeardownCommand.class,
+        ExportCommand.class,
         EvaluateCommand.class,
         CommandLine.HelpCommand.class
     })
