@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         ProvisionCommand.class,
         TeardownCommand.class,
         ExportCommand.class,
+        MigrateCommand.class,
         EvaluateCommand.class,
         CommandLine.HelpCommand.class
     })

@@ -31,10 +31,10 @@ import software.amazon.awssdk.services.eks.EksClient;
  * {@code x-amzn-ErrorType} with a JSON {@code message}. List pages hold two associations, so the
  * SDK's paginator is exercised. Loopback only. Can fail the N-th request once, before or after acting.
  */
-final class FakePodIdentityEks implements AutoCloseable {
+public final class FakePodIdentityEks implements AutoCloseable {
   static final String ACCOUNT = "123456789012";
 
-  record Association(String cluster, String namespace, String serviceAccount, String roleArn, String id) {}
+  public record Association(String cluster, String namespace, String serviceAccount, String roleArn, String id) {}
 
   enum Fault { BEFORE, AFTER }
 
@@ -45,7 +45,7 @@ final class FakePodIdentityEks implements AutoCloseable {
   private volatile int failAt;
   private volatile Fault fault;
 
-  FakePodIdentityEks() throws IOException {
+  public FakePodIdentityEks() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/clusters/", this::handle);
     server.start();
@@ -59,7 +59,7 @@ final class FakePodIdentityEks implements AutoCloseable {
         .build();
   }
 
-  synchronized List<Association> associations() {
+  public synchronized List<Association> associations() {
     return new ArrayList<>(byId.values());
   }
 
@@ -216,6 +216,11 @@ final class FakePodIdentityEks implements AutoCloseable {
     }
     x.sendResponseHeaders(status, bytes.length);
     x.getResponseBody().write(bytes);
+  }
+
+  /** The fake's URL (loopback). */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   @Override
