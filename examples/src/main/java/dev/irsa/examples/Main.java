@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         PodCommand.class,
         ProvisionCommand.class,
         TeardownCommand.class,
+        ExportCommand.class,
+        MigrateCommand.class,
         EvaluateCommand.class,
         VerifyCommand.class,
         DoctorCommand.class,

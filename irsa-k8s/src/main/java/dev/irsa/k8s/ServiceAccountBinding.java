@@ -2,6 +2,8 @@ package dev.irsa.k8s;
 
 import dev.irsa.core.arn.RoleArn;
 import dev.irsa.core.trust.ServiceAccountRef;
+import dev.irsa.core.internal.json.JsonWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -87,6 +89,33 @@ public abstract class ServiceAccountBinding {
     stsRegionalEndpoints().ifPresent(v -> a.put(EksAnnotations.STS_REGIONAL_ENDPOINTS, v.toString()));
     tokenExpirationSeconds().ifPresent(v -> a.put(EksAnnotations.TOKEN_EXPIRATION, v.toString()));
     return a;
+  }
+
+  /**
+   * The service account {@link ServiceAccounts#ensure} creates for this binding, as a Kubernetes
+   * manifest (YAML) for GitOps: the annotations, irsa's managed-by label and the extra labels.
+   * Scalars are double-quoted, so no value can change type or break the document.
+   */
+  public String toYaml() {
+    StringBuilder y = new StringBuilder("apiVersion: v1\nkind: ServiceAccount\nmetadata:\n");
+    y.append("  name: ").append(JsonWriter.quote(serviceAccount().name())).append('\n');
+    y.append("  namespace: ").append(JsonWriter.quote(serviceAccount().namespace())).append('\n');
+    y.append("  labels:\n");
+    ServiceAccounts.labels(Map.of(), this).forEach((k, v) ->
+        y.append("    ").append(JsonWriter.quote(k)).append(": ").append(JsonWriter.quote(v)).append('\n'));
+    y.append("  annotations:\n");
+    annotations().forEach((k, v) ->
+        y.append("    ").append(JsonWriter.quote(k)).append(": ").append(JsonWriter.quote(v)).append('\n'));
+    return y.toString();
+  }
+
+  /** The manifests of several bindings as one multi-document YAML stream. */
+  public static String toYaml(List<ServiceAccountBinding> bindings) {
+    StringBuilder y = new StringBuilder();
+    for (ServiceAccountBinding b : bindings) {
+      y.append("---\n").append(b.toYaml());
+    }
+    return y.toString();
   }
 
   @Override

@@ -170,7 +170,7 @@ public final class ServiceAccounts {
     }
   }
 
-  private static Map<String, String> labels(Map<String, String> existing, ServiceAccountBinding binding) {
+  static Map<String, String> labels(Map<String, String> existing, ServiceAccountBinding binding) {
     Map<String, String> labels = new LinkedHashMap<>(orEmpty(existing));
     // another tool's ownership (helm, argocd, ...) is kept
     labels.putIfAbsent(EksAnnotations.MANAGED_BY_LABEL, EksAnnotations.MANAGED_BY_VALUE);

@@ -104,6 +104,13 @@ public abstract class ServiceAccountRole {
     return new Builder();
   }
 
+  /** A builder holding everything of this role, to change a part of it. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.from(this);
+    return b;
+  }
+
   /** The distinct OIDC providers of the trusted service accounts, in order. */
   public List<OidcProvider> oidcProviders() {
     Set<OidcProvider> out = new LinkedHashSet<>();
