@@ -2,7 +2,7 @@ package dev.irsa.k8s.migrate;
 
 import dev.irsa.core.arn.RoleArn;
 import dev.irsa.core.aws.internal.PolicyText;
-import dev.irsa.core.catalog.internal.Glob;
+import dev.irsa.core.iam.internal.Glob;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.PrincipalType;
 import dev.irsa.core.policy.Statement;

@@ -1,6 +1,6 @@
 package dev.irsa.k8s.migrate;
 
-import dev.irsa.core.catalog.internal.Glob;
+import dev.irsa.core.iam.internal.Glob;
 import dev.irsa.core.policy.Condition;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.Principal;
