@@ -23,8 +23,9 @@ module dev.irsa.core {
   exports dev.irsa.core.policy;
   exports dev.irsa.core.trust;
 
-  // irsa's own modules only: the JSON tree and writer, the policy codec, name validation.
-  exports dev.irsa.core.internal to dev.irsa.examples;
+  // irsa's own modules only: name validation and optional-dependency checks, the JSON tree and
+  // writer, the policy codec.
+  exports dev.irsa.core.internal to dev.irsa.k8s, dev.irsa.examples;
   exports dev.irsa.core.internal.json to dev.irsa.k8s, dev.irsa.verify, dev.irsa.examples;
   exports dev.irsa.core.policy.internal to dev.irsa.verify;
 }

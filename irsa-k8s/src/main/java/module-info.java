@@ -21,6 +21,8 @@ module dev.irsa.k8s {
   requires static mockwebserver;
   requires static tools.jackson.databind;              // the mock server's JSON mapper (fabric8's Serialization)
   requires java.logging;
+  // EmbeddedCluster's front-door check looks for an HTTP client implementation the way fabric8 does.
+  uses io.fabric8.kubernetes.client.http.HttpClient.Factory;
 
   exports dev.irsa.k8s;
   exports dev.irsa.k8s.embedded;
