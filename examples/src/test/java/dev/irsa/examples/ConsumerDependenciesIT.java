@@ -124,19 +124,19 @@ class ConsumerDependenciesIT {
 
   @Test
   void anOfflineEvaluationAppGetsIrsaCoreAndNothingElse() {
-    assertThat(RESOLVED.get("irsa-verify")).containsOnlyKeys("dev.irsa:irsa-verify", "dev.irsa:irsa-core");
+    assertThat(RESOLVED.get("irsa-verify").keySet()).containsExactlyInAnyOrder("dev.irsa:irsa-verify", "dev.irsa:irsa-core");
   }
 
   @Test
   void aPolicyModelAppGetsNoAwsSdk() {
-    assertThat(RESOLVED.get("irsa-core")).containsOnlyKeys("dev.irsa:irsa-core");
+    assertThat(RESOLVED.get("irsa-core").keySet()).containsExactly("dev.irsa:irsa-core");
   }
 
   @Test
   void aKubernetesAppGetsFabric8sApiWithOneJacksonVersionAndNoMockServerOrImplementation() {
     Map<String, String[]> k8s = RESOLVED.get("irsa-k8s");
-    assertThat(k8s).containsKeys("dev.irsa:irsa-k8s", "dev.irsa:irsa-core", "io.fabric8:kubernetes-client-api")
-        .doesNotContainKeys("io.fabric8:kubernetes-server-mock", "io.fabric8:mockwebserver",
+    assertThat(k8s.keySet()).contains("dev.irsa:irsa-k8s", "dev.irsa:irsa-core", "io.fabric8:kubernetes-client-api")
+        .doesNotContain("io.fabric8:kubernetes-server-mock", "io.fabric8:mockwebserver",
             "io.fabric8:kubernetes-client", "io.fabric8:kubernetes-httpclient-jdk");
     assertThat(k8s.keySet()).noneMatch(k -> k.startsWith("io.vertx:") || k.startsWith("software.amazon.awssdk:"));
     List<String> jackson = new ArrayList<>();
