@@ -5,7 +5,7 @@
  * <p>The AWS SDK is optional ({@code requires static}): only {@link dev.irsa.core.aws} needs it, and
  * {@link dev.irsa.core.aws.IamProvisioner} says which artifact is missing when it is absent.
  */
-@SuppressWarnings("module") // qualified exports name modules that are not on this module's path
+@SuppressWarnings({"module", "requires-automatic"}) // exports to irsa modules not on this path; Immutables has no module-info
 module dev.irsa.core {
   // Immutables' annotations have CLASS retention: needed to compile only.
   requires static org.immutables.value;

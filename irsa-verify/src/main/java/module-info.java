@@ -2,7 +2,7 @@
  * Offline IAM policy evaluation: identity, resource, boundary, session, SCP and RCP layers, and
  * IRSA and Pod Identity trust. Needs irsa-core and nothing else at run time.
  */
-@SuppressWarnings("module") // qualified exports name modules that are not on this module's path
+@SuppressWarnings({"module", "requires-automatic"}) // exports to irsa modules not on this path; Immutables has no module-info
 module dev.irsa.verify {
   requires transitive dev.irsa.core;
   requires static org.immutables.value;
