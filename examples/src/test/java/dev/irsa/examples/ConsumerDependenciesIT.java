@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What an application gets at run time when it depends on one irsa module, resolved the way Maven
  * resolves it for someone else's project: the built jars and poms are "installed" into a private
- * local repository under target/consumers (the shared ~/.m2 is only read, as a file:// mirror), three
+ * local repository under target/consumers (the build's ~/.m2 is only read, as a file:// repository ahead
+ * of Maven Central), three
  * consumer projects depend on irsa-core, irsa-verify and irsa-k8s, and {@code dependency:list
  * -DincludeScope=runtime} lists what each gets. Optional dependencies are not passed on, so this sees
  * exactly what the poms promise; then the same jars are resolved as modules on a module path.
@@ -55,11 +56,18 @@ class ConsumerDependenciesIT {
     Files.copy(ROOT.resolve("pom.xml"), parent.resolve("irsa-parent-" + VERSION + ".pom"), StandardCopyOption.REPLACE_EXISTING);
 
     String shared = System.getProperty("irsa.sharedRepository", Path.of(System.getProperty("user.home"), ".m2", "repository").toString());
+    // this build's repository first (read only, as a file:// remote); what it lacks (e.g. the dependency
+    // plugin on a fresh machine) comes from Maven Central as it would for any consumer
     Files.writeString(WORK.resolve("settings.xml"), """
         <settings>
-          <mirrors>
-            <mirror><id>shared-local</id><mirrorOf>*</mirrorOf><url>%s</url></mirror>
-          </mirrors>
+          <profiles>
+            <profile>
+              <id>shared-local</id>
+              <repositories><repository><id>shared-local</id><url>%1$s</url></repository></repositories>
+              <pluginRepositories><pluginRepository><id>shared-local</id><url>%1$s</url></pluginRepository></pluginRepositories>
+            </profile>
+          </profiles>
+          <activeProfiles><activeProfile>shared-local</activeProfile></activeProfiles>
         </settings>
         """.formatted(Path.of(shared).toUri()));
     StringBuilder modules = new StringBuilder();
