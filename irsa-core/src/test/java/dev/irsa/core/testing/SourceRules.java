@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * <ul>
  *   <li><b>Import rule</b>: a main source file may use another irsa module's package (by import or by
  *       a fully qualified name) only if that module's {@code module-info.java} exports it, to everyone
- *       or to this module by name; an {@code internal} package is never exported to everyone.
+ *       or to this module by name; an {@code internal} package is never exported to everyone, and a
+ *       library module (one that exports anything) exports every package outside {@code internal}.
  *   <li><b>Size rule</b>: no main source file over {@value #MAX_CLASS_LINES} lines and no method,
  *       constructor or initializer over {@value #MAX_METHOD_LINES} lines unless it is listed in the
  *       README's "Size exceptions" list, and every listed entry of this module is still over its limit
@@ -121,10 +122,17 @@ public final class SourceRules {
       }
     }
     List<String> violations = new ArrayList<>();
+    String info = root.relativize(module.resolve("src/main/java/module-info.java")).toString();
     for (Map.Entry<String, Set<String>> e : self.exports().entrySet()) {
       if (isInternal(e.getKey()) && e.getValue().isEmpty()) {
-        violations.add(root.relativize(module.resolve("src/main/java/module-info.java")) + ": exports "
-            + e.getKey() + " to everyone; an internal package needs a qualified export (exports ... to ...)");
+        violations.add(info + ": exports " + e.getKey()
+            + " to everyone; an internal package needs a qualified export (exports ... to ...)");
+      }
+    }
+    // a library exports its whole public tree; a module that exports nothing is an application
+    for (String pkg : self.packages()) {
+      if (!self.exports().isEmpty() && !isInternal(pkg) && !self.exports().containsKey(pkg)) {
+        violations.add(info + ": does not export " + pkg + "; every package outside internal is public API");
       }
     }
     Path src = module.resolve("src/main/java");

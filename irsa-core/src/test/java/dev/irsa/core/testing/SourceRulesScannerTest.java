@@ -93,6 +93,14 @@ class SourceRulesScannerTest {
   }
 
   @Test
+  void aLibraryExportsEveryPackageOutsideInternal() throws IOException {
+    write("lib/src/main/java/x/lib/extra/Tool.java", "package x.lib.extra;\npublic class Tool {}\n");
+
+    assertThat(SourceRules.importViolations(root, root.resolve("lib"))).containsExactly(
+        "lib/src/main/java/module-info.java: does not export x.lib.extra; every package outside internal is public API");
+  }
+
+  @Test
   void aMethodIsMeasuredFromItsNameToItsClosingBrace() {
     String source = """
         package x;
