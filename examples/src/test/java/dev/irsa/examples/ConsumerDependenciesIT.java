@@ -157,6 +157,69 @@ class ConsumerDependenciesIT {
   }
 
   @Test
+  void offlineEvaluationRunsOnTheModulePathWithWhatItsConsumerGets() throws Exception {
+    String out = runOnModulePath("irsa-verify", "dev.irsa.verify", """
+        import dev.irsa.core.Irsa;
+        import dev.irsa.core.arn.RoleArn;
+        import dev.irsa.core.lint.PolicyKind;
+        import dev.irsa.verify.PolicyEvaluator;
+        import dev.irsa.verify.eval.IrsaSession;
+        import dev.irsa.verify.eval.PolicySet;
+
+        public class Probe {
+          public static void main(String[] args) {
+            var policy = Irsa.permissions().s3Read("irsa-demo-bucket").build();
+            var set = PolicySet.builder().addIdentityPolicy(policy).build();
+            var pod = IrsaSession.builder().role(RoleArn.of("111122223333", "app")).region("us-west-2").build();
+            var eval = PolicyEvaluator.create();
+            System.out.println(eval.evaluate(set, pod.request("s3:GetObject", "arn:aws:s3:::irsa-demo-bucket/k")).decision());
+            System.out.println(eval.evaluate(set, pod.request("s3:DeleteObject", "arn:aws:s3:::irsa-demo-bucket/k")).decision());
+            System.out.println(Irsa.lint(policy, PolicyKind.IDENTITY).hasErrors());  // reads the catalog's resources
+            System.out.println(PolicyEvaluator.class.getModule().getName());
+          }
+        }
+        """);
+    assertThat(out).isEqualTo("ALLOWED\nIMPLICIT_DENY\nfalse\ndev.irsa.verify\n");
+  }
+
+  @Test
+  void theEmbeddedClusterNamesItsMissingJarOnTheModulePath() throws Exception {
+    String out = runOnModulePath("irsa-k8s", "dev.irsa.k8s", """
+        public class Probe {
+          public static void main(String[] args) {
+            try {
+              dev.irsa.k8s.embedded.EmbeddedCluster.start();
+              System.out.println("started");
+            } catch (IllegalStateException e) {
+              System.out.println(e.getMessage());
+            }
+          }
+        }
+        """);
+    assertThat(out).isEqualTo("EmbeddedCluster needs io.fabric8:kubernetes-server-mock on the class path: irsa-k8s "
+        + "declares it optional, add it to your build\n");
+  }
+
+  /** Runs {@code source} with the consumer's jars on the module path ({@code java --module-path ... Probe.java}). */
+  private static String runOnModulePath(String consumer, String module, String source) throws Exception {
+    Path dir = Files.createDirectories(WORK.resolve("probe-" + consumer));
+    Files.writeString(dir.resolve("Probe.java"), source);
+    String modulePath = String.join(java.io.File.pathSeparator,
+        RESOLVED.get(consumer).values().stream().map(v -> v[1]).toList());
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path log = dir.resolve("out.txt");
+    Process p = new ProcessBuilder(List.of(java.toString(), "--module-path", modulePath, "--add-modules", module,
+        dir.resolve("Probe.java").toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    boolean done = p.waitFor(120, TimeUnit.SECONDS);
+    if (!done) {
+      p.destroyForcibly();
+    }
+    String out = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(done && p.exitValue() == 0).as("java on the module path; output:%n%s", out).isTrue();
+    return out;
+  }
+
+  @Test
   void whatEachConsumerGetsResolvesOnTheModulePath() {
     for (String module : List.of("irsa-core", "irsa-k8s", "irsa-verify")) {
       Path[] jars = RESOLVED.get(module).values().stream().map(v -> Path.of(v[1])).toArray(Path[]::new);
