@@ -41,10 +41,8 @@ final class AwsOptions {
   @Option(names = "--account", paramLabel = "ID", description = "The role's 12-digit account, with --issuer.")
   String account;
 
-  @Option(names = "--namespace", required = true, paramLabel = "NS", description = "The service account's namespace.")
-  String namespace;
-
-  @Option(names = "--service-account", required = true, paramLabel = "NAME", description = "The service account's name.")
+  @Option(names = "--service-account", required = true, paramLabel = "NS:NAME",
+      description = "The service account: its namespace and name.")
   String serviceAccount;
 
   @Option(names = "--role-name", paramLabel = "R", description = "The role (default: irsa-<namespace>-<service account>).")
@@ -118,14 +116,19 @@ final class AwsOptions {
   }
 
   ServiceAccountRef serviceAccountRef() {
-    return ServiceAccountRef.of(namespace, serviceAccount);
+    ServiceAccountRef ref = ServiceAccountRef.parse(serviceAccount);
+    if (ref.isPattern()) {
+      throw new CliException(2, "service account '" + serviceAccount + "' has a wildcard: provisioning needs one service account");
+    }
+    return ref;
   }
 
   String roleName() {
     if (roleName != null) {
       return dev.irsa.core.internal.Names.roleName(roleName);
     }
-    String name = "irsa-" + namespace + "-" + serviceAccount;
+    ServiceAccountRef sa = serviceAccountRef();
+    String name = "irsa-" + sa.namespace() + "-" + sa.name();
     return name.length() > 64 ? name.substring(0, 64) : name;
   }
 

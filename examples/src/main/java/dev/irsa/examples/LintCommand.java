@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
         "Exit status: 1 when any finding is an ERROR, 0 otherwise, 2 when the input is not JSON."})
 final class LintCommand implements Callable<Integer> {
   @Option(names = "--kind", defaultValue = "identity", paramLabel = "KIND",
-      description = "identity, resource, trust, boundary, scp or session (default: ${DEFAULT-VALUE}).")
-  String kind;
+      description = "One of ${COMPLETION-CANDIDATES} (case-insensitive; default: identity).")
+  PolicyKind kind;
 
   @Option(names = "--table", description = "Print a table instead of JSON.")
   boolean table;
@@ -32,12 +32,7 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PolicyKind k;
-    try {
-      k = PolicyKind.parse(kind);
-    } catch (IllegalArgumentException e) {
-      throw new CliException(2, e.getMessage());
-    }
+    PolicyKind k = kind;
     String text = Io.read(file);
     PolicyLinter linter = PolicyLinter.create();
     if (audience != null) {

@@ -41,6 +41,8 @@ public final class Main implements Runnable {
   /** Runs a command line and returns its exit code (used by tests). */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Main());
+    // choice options are enums: "--kind trust" and "--kind TRUST" both work; a bad value lists the choices
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof CliException c) {
         cmd.getErr().println("error: " + c.getMessage());

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -52,7 +52,9 @@ final class Manifests {
     Node root;
     try {
       checkDepth(file, settings, text);
-      root = new Compose(settings).composeString(text).orElse(null);
+      // what api.lowlevel.Compose does; that package is not exported by the snakeyaml-engine module
+      root = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)))
+          .getSingleNode().orElse(null);
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> at = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
       String what = e.getContext() == null ? e.getProblem() : e.getContext() + ": " + e.getProblem();

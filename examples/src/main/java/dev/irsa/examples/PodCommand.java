@@ -17,14 +17,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true, subcommands = {PodCommand.Mutate.class, PodCommand.Inspect.class})
 final class PodCommand {
 
-  /** {@code pod mutate --pod FILE --service-account FILE [--region R] [--sts-regional]}. */
+  /** {@code pod mutate --pod FILE --service-account-file FILE [--region R] [--sts-regional]}. */
   @Command(name = "mutate", mixinStandardHelpOptions = true,
       description = "Print the pod as the EKS webhook would mutate it at creation (YAML or JSON, as given).")
   static final class Mutate implements Callable<Integer> {
     @Option(names = "--pod", required = true, paramLabel = "FILE|-", description = "The pod manifest (YAML or JSON).")
     String podFile;
 
-    @Option(names = "--service-account", required = true, paramLabel = "FILE",
+    @Option(names = "--service-account-file", required = true, paramLabel = "FILE",
         description = "The pod's service account manifest.")
     String saFile;
 
@@ -51,7 +51,7 @@ final class PodCommand {
     }
   }
 
-  /** {@code pod inspect --pod FILE [--service-account FILE]}. */
+  /** {@code pod inspect --pod FILE [--service-account-file FILE]}. */
   @Command(name = "inspect", mixinStandardHelpOptions = true,
       description = {"Print a pod's IRSA wiring findings as JSON: wired, role, stale, overridden, token unreadable.",
           "A pod without metadata.creationTimestamp (a manifest, not yet created) is inspected as the webhook would "
@@ -61,7 +61,7 @@ final class PodCommand {
     @Option(names = "--pod", required = true, paramLabel = "FILE|-", description = "The pod (YAML or JSON).")
     String podFile;
 
-    @Option(names = "--service-account", paramLabel = "FILE",
+    @Option(names = "--service-account-file", paramLabel = "FILE",
         description = "The pod's service account as it is now (enables the stale checks).")
     String saFile;
 

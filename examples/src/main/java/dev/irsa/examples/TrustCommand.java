@@ -41,8 +41,8 @@ final class TrustCommand {
     String audience;
 
     @Option(names = "--match", paramLabel = "exact|like", defaultValue = "exact",
-        description = "exact (StringEquals, default) or like (StringLike; allows * and ? in NS:NAME).")
-    String match;
+        description = "exact (StringEquals, default) or like (StringLike; allows * and ? in NS:NAME); case-insensitive.")
+    SubjectMatch match;
 
     @Option(names = "--pretty", description = "Indent the output.")
     boolean pretty;
@@ -51,11 +51,7 @@ final class TrustCommand {
     public Integer call() {
       OidcProvider provider = partition == null ? OidcProvider.fromIssuer(issuer, account)
           : OidcProvider.fromIssuer(issuer, account, Partition.of(partition));
-      SubjectMatch m = switch (match) {
-        case "exact" -> SubjectMatch.EXACT;
-        case "like" -> SubjectMatch.LIKE;
-        default -> throw new CliException(2, "--match must be exact or like, got: '" + match + "'");
-      };
+      SubjectMatch m = match;
       IrsaTrust.Builder b = IrsaTrust.builder().audience(audience).match(m);
       for (String sa : serviceAccounts) {
         b.serviceAccount(provider, m == SubjectMatch.LIKE ? ServiceAccountRef.parse(sa) : strict(sa));
@@ -64,7 +60,7 @@ final class TrustCommand {
       return 0;
     }
 
-    private static ServiceAccountRef strict(String sa) {
+    static ServiceAccountRef strict(String sa) {
       ServiceAccountRef ref = ServiceAccountRef.parse(sa);
       if (ref.isPattern()) {
         throw new CliException(2, "service account '" + sa + "' has a wildcard: pass --match like to allow it");
@@ -83,7 +79,8 @@ final class TrustCommand {
     @Option(names = "--namespace", paramLabel = "NS", description = "Only pods in this namespace.")
     String namespace;
 
-    @Option(names = "--service-account", paramLabel = "NAME", description = "Only pods of this service account.")
+    @Option(names = "--service-account", paramLabel = "NS:NAME",
+        description = "Only pods of this service account (namespace and name).")
     String serviceAccount;
 
     @Option(names = "--pretty", description = "Indent the output.")
@@ -95,11 +92,18 @@ final class TrustCommand {
       if (clusterArn != null) {
         b.clusterArn(clusterArn);
       }
-      if (namespace != null) {
-        b.namespace(namespace);
-      }
+      String ns = namespace;
       if (serviceAccount != null) {
-        b.serviceAccount(serviceAccount);
+        ServiceAccountRef sa = Irsa.strict(serviceAccount);
+        if (ns != null && !ns.equals(sa.namespace())) {
+          throw new CliException(2, "--namespace '" + ns + "' and --service-account '" + serviceAccount
+              + "' name different namespaces");
+        }
+        ns = sa.namespace();
+        b.serviceAccount(sa.name());
+      }
+      if (ns != null) {
+        b.namespace(ns);
       }
       print(b.build(), pretty);
       return 0;

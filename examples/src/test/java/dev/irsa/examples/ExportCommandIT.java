@@ -43,7 +43,7 @@ class ExportCommandIT {
 
   static String[] args(String command, String... more) {
     return Stream.concat(Stream.of(command, "--endpoint", moto.endpoint().toString(), "--region", "us-east-1",
-        "--issuer", ISSUER, "--account", "123456789012", "--namespace", "irsa-demo", "--service-account", "aws-cli",
+        "--issuer", ISSUER, "--account", "123456789012", "--service-account", "irsa-demo:aws-cli",
         "--s3-read-bucket", "irsa-demo-bucket", "--dynamodb-read-table", "irsa-demo-table"), Stream.of(more))
         .toArray(String[]::new);
   }

@@ -81,7 +81,7 @@ class LintCommandTest {
   void anUnknownKindExitsTwo() throws IOException {
     Cli r = Cli.run("lint", "--kind", "role", file("{}"));
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("error: unknown policy kind 'role' (expected identity, resource, trust, boundary, scp"
-        + " or session)" + System.lineSeparator());
+    assertThat(r.err()).isEqualTo("error: Invalid value for option '--kind': expected one of [IDENTITY, RESOURCE, TRUST,"
+        + " BOUNDARY, SCP, SESSION] (case-insensitive) but was 'role' (see 'irsa lint --help')" + System.lineSeparator());
   }
 }

@@ -51,7 +51,7 @@ class PodCommandTest {
 
   @Test
   void mutatePrintsTheYamlPodAsTheWebhookStoresIt() {
-    int code = Main.run("pod", "mutate", "--pod", file("aws-cli.pod.yaml"), "--service-account", file("aws-cli.sa.yaml"),
+    int code = Main.run("pod", "mutate", "--pod", file("aws-cli.pod.yaml"), "--service-account-file", file("aws-cli.sa.yaml"),
         "--region", "us-west-2");
 
     assertThat(code).isZero();
@@ -82,7 +82,7 @@ class PodCommandTest {
 
   @Test
   void mutateAnswersJsonForJson() {
-    int code = Main.run("pod", "mutate", "--pod", file("running-stale.pod.json"), "--service-account", file("aws-cli.sa.yaml"));
+    int code = Main.run("pod", "mutate", "--pod", file("running-stale.pod.json"), "--service-account-file", file("aws-cli.sa.yaml"));
 
     assertThat(code).isZero();
     assertThat(stdout()).startsWith("{\n").contains("\"name\" : \"AWS_ROLE_ARN\"");
@@ -90,7 +90,7 @@ class PodCommandTest {
 
   @Test
   void inspectAManifestAsTheWebhookWouldCreateIt() {
-    int code = Main.run("pod", "inspect", "--pod", file("aws-cli.pod.yaml"), "--service-account", file("aws-cli.sa.yaml"));
+    int code = Main.run("pod", "inspect", "--pod", file("aws-cli.pod.yaml"), "--service-account-file", file("aws-cli.sa.yaml"));
 
     assertThat(code).isZero();
     assertThat(stdout()).contains("\"getsRole\": true", "\"findings\": []");
@@ -99,7 +99,7 @@ class PodCommandTest {
 
   @Test
   void inspectARunningPodCreatedBeforeTheAnnotationExitsOne() {
-    int code = Main.run("pod", "inspect", "--pod", file("running-stale.pod.json"), "--service-account", file("aws-cli.sa.yaml"));
+    int code = Main.run("pod", "inspect", "--pod", file("running-stale.pod.json"), "--service-account-file", file("aws-cli.sa.yaml"));
 
     assertThat(code).isEqualTo(1);
     assertThat(stdout()).contains("\"getsRole\": false", "\"stale\": true", "\"code\": \"STALE_NOT_WIRED\"");
@@ -116,7 +116,7 @@ class PodCommandTest {
           annotations: {eks.amazonaws.com/role-arn: not-an-arn}
         """);
 
-    int code = Main.run("pod", "inspect", "--pod", file("aws-cli.pod.yaml"), "--service-account", sa.toString());
+    int code = Main.run("pod", "inspect", "--pod", file("aws-cli.pod.yaml"), "--service-account-file", sa.toString());
 
     assertThat(code).isEqualTo(1);
     assertThat(stdout()).contains("\"getsRole\": false", "\"code\": \"INVALID_ROLE_ARN\"",
@@ -151,8 +151,8 @@ class PodCommandTest {
 
   /** Runs {@code pod inspect} and {@code pod mutate} on one manifest: both must fail with exactly {@code error}. */
   void rejectedByBoth(Path pod, String error) {
-    int inspect = Main.run("pod", "inspect", "--pod", pod.toString(), "--service-account", file("aws-cli.sa.yaml"));
-    int mutate = Main.run("pod", "mutate", "--pod", pod.toString(), "--service-account", file("aws-cli.sa.yaml"));
+    int inspect = Main.run("pod", "inspect", "--pod", pod.toString(), "--service-account-file", file("aws-cli.sa.yaml"));
+    int mutate = Main.run("pod", "mutate", "--pod", pod.toString(), "--service-account-file", file("aws-cli.sa.yaml"));
 
     assertThat(inspect).isEqualTo(2);
     assertThat(mutate).isEqualTo(2);
@@ -173,7 +173,7 @@ class PodCommandTest {
         "{\n\t\"kind\": \"Pod\",\n\t\"metadata\": {\"name\": \"aws-cli\", \"namespace\": \"irsa-demo\"},\n"
             + "\t\"spec\": {\"serviceAccountName\": \"aws-cli\", \"containers\": [{\"name\": \"c\"}]}\n}\n");
 
-    int code = Main.run("pod", "inspect", "--pod", pod.toString(), "--service-account", file("aws-cli.sa.yaml"));
+    int code = Main.run("pod", "inspect", "--pod", pod.toString(), "--service-account-file", file("aws-cli.sa.yaml"));
 
     assertThat(code).isZero();
     assertThat(stdout()).contains("\"getsRole\": true");
@@ -219,8 +219,8 @@ class PodCommandTest {
   void aContainerWithoutANameIsRejectedWithItsPath(@TempDir Path dir) throws Exception {
     Path pod = Files.writeString(dir.resolve("noname.yaml"), POD_HEAD + "  containers: [{image: x}]\n");
 
-    int inspect = Main.run("pod", "inspect", "--pod", pod.toString(), "--service-account", file("aws-cli.sa.yaml"));
-    int mutate = Main.run("pod", "mutate", "--pod", pod.toString(), "--service-account", file("aws-cli.sa.yaml"));
+    int inspect = Main.run("pod", "inspect", "--pod", pod.toString(), "--service-account-file", file("aws-cli.sa.yaml"));
+    int mutate = Main.run("pod", "mutate", "--pod", pod.toString(), "--service-account-file", file("aws-cli.sa.yaml"));
 
     assertThat(inspect).isEqualTo(2);
     assertThat(mutate).isEqualTo(2);
@@ -254,7 +254,7 @@ class PodCommandTest {
         metadata: {name: other, namespace: irsa-demo}
         """);
 
-    int code = Main.run("pod", "mutate", "--pod", file("aws-cli.pod.yaml"), "--service-account", other.toString());
+    int code = Main.run("pod", "mutate", "--pod", file("aws-cli.pod.yaml"), "--service-account-file", other.toString());
 
     assertThat(code).isEqualTo(2);
     assertThat(stderr()).isEqualTo("error: service account irsa-demo/other is not the pod's: pod irsa-demo/aws-cli runs as "

@@ -72,7 +72,7 @@ class ProvisionCommandIT {
 
   private String[] common(String... more) {
     String[] base = {"--endpoint", moto.endpoint().toString(), "--region", "us-east-1", "--issuer", ISSUER,
-        "--account", "123456789012", "--namespace", "irsa-demo", "--service-account", "aws-cli"};
+        "--account", "123456789012", "--service-account", "irsa-demo:aws-cli"};
     String[] all = new String[base.length + more.length];
     System.arraycopy(base, 0, all, 0, base.length);
     System.arraycopy(more, 0, all, base.length, more.length);
@@ -155,7 +155,7 @@ class ProvisionCommandIT {
 
     // When provisioning with --cluster and --json
     int code = run("provision", "--endpoint", moto.endpoint().toString(), "--region", "us-east-1", "--cluster", "demo",
-        "--namespace", "irsa-demo", "--service-account", "aws-cli", "--role-name", "demo-role", "--policy-file",
+        "--service-account", "irsa-demo:aws-cli", "--role-name", "demo-role", "--policy-file",
         policy.toString(), "--json");
 
     // Then the JSON names the role and the four changes

@@ -22,7 +22,7 @@ class ProvisionLintTest {
         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBuckets","Resource":"arn:aws:s3:::b"}]}""");
 
     Cli r = Cli.run("provision", "--endpoint", "http://127.0.0.1:9", "--region", "us-east-1", "--issuer", ISSUER,
-        "--account", "123456789012", "--namespace", "irsa-demo", "--service-account", "aws-cli",
+        "--account", "123456789012", "--service-account", "irsa-demo:aws-cli",
         "--policy-file", policy.toString());
 
     assertThat(r.exitCode()).isEqualTo(2);
@@ -38,7 +38,7 @@ class ProvisionLintTest {
         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBuckets","Resource":"arn:aws:s3:::b"}]}""");
 
     Cli r = Cli.run("provision", "--endpoint", "http://127.0.0.1:9", "--region", "us-east-1", "--issuer", ISSUER,
-        "--account", "123456789012", "--namespace", "irsa-demo", "--service-account", "aws-cli",
+        "--account", "123456789012", "--service-account", "irsa-demo:aws-cli",
         "--policy-file", policy.toString(), "--skip-lint", "--plan");
 
     // Then the call reaches the (closed) endpoint and fails there, as IAM's failure

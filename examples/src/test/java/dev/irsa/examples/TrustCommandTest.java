@@ -64,11 +64,41 @@ class TrustCommandTest {
   @Test
   void podIdentity() {
     Cli r = Cli.run("trust", "pod-identity", "--cluster-arn", "arn:aws:eks:us-west-2:111122223333:cluster/demo",
-        "--namespace", "irsa-demo", "--service-account", "aws-cli");
+        "--service-account", "irsa-demo:aws-cli");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AllowEksAuthToAssumeRoleForPodIdentity\","
         + "\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"pods.eks.amazonaws.com\"},\"Action\":[\"sts:AssumeRole\",\"sts:TagSession\"],"
         + "\"Condition\":{\"StringEquals\":{\"aws:RequestTag/eks-cluster-arn\":\"arn:aws:eks:us-west-2:111122223333:cluster/demo\","
         + "\"aws:RequestTag/kubernetes-namespace\":\"irsa-demo\",\"aws:RequestTag/kubernetes-service-account\":\"aws-cli\"}}}]}\n");
+  }
+
+  @Test
+  void matchIsAChoiceAndABadValueListsTheCandidates() {
+    Cli like = Cli.run("trust", "irsa", "--issuer", ISSUER, "--account", "111122223333", "--service-account", "payments:*",
+        "--match", "LIKE");
+    assertThat(like.exitCode()).isZero();
+
+    Cli r = Cli.run("trust", "irsa", "--issuer", ISSUER, "--account", "111122223333", "--service-account", "a:b",
+        "--match", "glob");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("error: Invalid value for option '--match': expected one of [EXACT, LIKE] "
+        + "(case-insensitive) but was 'glob' (see 'irsa trust irsa --help')\n");
+  }
+
+  @Test
+  void podIdentityTakesANamespaceAloneOrAServiceAccountAsNamespaceColonName() {
+    Cli ns = Cli.run("trust", "pod-identity", "--namespace", "irsa-demo");
+    assertThat(ns.exitCode()).isZero();
+    assertThat(ns.out()).contains("\"aws:RequestTag/kubernetes-namespace\":\"irsa-demo\"")
+        .doesNotContain("kubernetes-service-account");
+
+    Cli conflict = Cli.run("trust", "pod-identity", "--namespace", "payments", "--service-account", "irsa-demo:aws-cli");
+    assertThat(conflict.exitCode()).isEqualTo(2);
+    assertThat(conflict.err()).isEqualTo(
+        "error: --namespace 'payments' and --service-account 'irsa-demo:aws-cli' name different namespaces\n");
+
+    Cli nameOnly = Cli.run("trust", "pod-identity", "--service-account", "aws-cli");
+    assertThat(nameOnly.exitCode()).isEqualTo(2);
+    assertThat(nameOnly.err()).startsWith("error: ");
   }
 }

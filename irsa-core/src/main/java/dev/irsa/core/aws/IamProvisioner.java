@@ -4,6 +4,7 @@ import dev.irsa.core.aws.internal.IamCalls;
 import dev.irsa.core.aws.internal.Reconciler;
 import dev.irsa.core.aws.internal.Step;
 import dev.irsa.core.aws.internal.Teardown;
+import dev.irsa.core.internal.OptionalDependency;
 import dev.irsa.core.trust.OidcProvider;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +67,14 @@ public final class IamProvisioner {
     this.iam = Objects.requireNonNull(iam, "iam");
   }
 
-  /** A provisioner on the caller's client; it is never closed here. */
+  /**
+   * A provisioner on the caller's client; it is never closed here.
+   *
+   * @throws IllegalStateException when {@code software.amazon.awssdk:iam} (optional) is not on the class path
+   */
   public static IamProvisioner using(IamClient iam) {
+    OptionalDependency.require("IamProvisioner", "software.amazon.awssdk:iam", "irsa-core",
+        "software.amazon.awssdk.services.iam.IamClient", IamProvisioner.class.getClassLoader());
     return new IamProvisioner(iam);
   }
 
@@ -75,8 +82,11 @@ public final class IamProvisioner {
    * The OIDC provider of an EKS cluster: its issuer from DescribeCluster, in the cluster's account.
    *
    * @throws ProvisioningException when the cluster does not exist or has no OIDC issuer
+   * @throws IllegalStateException when {@code software.amazon.awssdk:eks} (optional) is not on the class path
    */
   public static OidcProvider clusterOidcProvider(EksClient eks, String clusterName) {
+    OptionalDependency.require("IamProvisioner.clusterOidcProvider", "software.amazon.awssdk:eks", "irsa-core",
+        "software.amazon.awssdk.services.eks.EksClient", IamProvisioner.class.getClassLoader());
     String resource = "cluster/" + clusterName;
     Cluster cluster;
     try {

@@ -44,7 +44,7 @@ public final class ApiBoundary {
     try (Stream<Path> files = Files.walk(classes)) {
       for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
         String name = classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "");
-        if (name.endsWith("package-info") || skip.test(name)) {
+        if (name.endsWith("package-info") || name.equals("module-info") || skip.test(name)) {
           continue;
         }
         Class<?> c = Class.forName(name, false, anchor.getClassLoader());

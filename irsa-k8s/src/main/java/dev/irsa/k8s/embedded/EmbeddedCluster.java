@@ -1,23 +1,17 @@
 package dev.irsa.k8s.embedded;
 
+import dev.irsa.core.internal.OptionalDependency;
 import dev.irsa.k8s.internal.JwtSigner;
 import dev.irsa.k8s.webhook.PodIdentityWebhook;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
-import java.net.InetAddress;
+import io.fabric8.kubernetes.client.http.HttpClient;
 import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Iterator;
 import java.util.Objects;
-import java.util.Queue;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,8 +47,7 @@ public final class EmbeddedCluster implements AutoCloseable {
   private static final Logger MOCK_LOGGER = Logger.getLogger("io.fabric8.mockwebserver");
   private static final Logger VERTX_LOGGER = Logger.getLogger("io.vertx");
 
-  private final KubernetesMockServer server;
-  private final KubernetesClient client;
+  private final MockApiServer server;
   private final JwtSigner signer;
   private final String issuer;
 
@@ -64,35 +57,40 @@ public final class EmbeddedCluster implements AutoCloseable {
     VERTX_LOGGER.setLevel(b.quiet ? Level.SEVERE : null);
     this.signer = JwtSigner.generate();
     this.issuer = b.issuer;
-    Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-    KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
     TokenMinter minter = new TokenMinter(signer, issuer, b.clock);
-    EmbeddedDispatcher dispatcher = new EmbeddedDispatcher(crud, b.webhook, signer, minter, issuer, b.readyPods,
+    this.server = new MockApiServer(b.webhook, signer, minter, issuer, b.readyPods,
         b.execHandler.orElse(new DefaultExecHandler(minter)).orElse(DefaultExecHandler::notFound), b.clock);
-    this.server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
-        dispatcher, false);
-    server.init(InetAddress.getLoopbackAddress(), 0);
-    dispatcher.baseUrl("http://" + server.getHostName() + ":" + server.getPort());
-    this.client = server.createClient();
   }
 
+  /**
+   * A builder for a cluster.
+   *
+   * @throws IllegalStateException when an optional dependency the embedded cluster needs is not on the
+   *     class path: {@code io.fabric8:kubernetes-server-mock}, {@code io.fabric8:kubernetes-client}, or
+   *     an HTTP client for fabric8 such as {@code io.fabric8:kubernetes-httpclient-jdk}
+   */
   public static Builder builder() {
+    checkDependencies(EmbeddedCluster.class.getClassLoader());
     return new Builder();
   }
 
-  /** A cluster with the defaults: EKS webhook without region, ready pods, the default exec handler. */
+  /**
+   * A cluster with the defaults: EKS webhook without region, ready pods, the default exec handler.
+   *
+   * @throws IllegalStateException when an optional dependency is missing (see {@link #builder()})
+   */
   public static EmbeddedCluster start() {
     return builder().start();
   }
 
   /** A client for this cluster; owned by the cluster (closed by {@link #close()}). */
   public KubernetesClient client() {
-    return client;
+    return server.client();
   }
 
   /** {@code http://127.0.0.1:<port>}. */
   public URI url() {
-    return URI.create("http://" + server.getHostName() + ":" + server.getPort());
+    return URI.create(server.url());
   }
 
   /** The OIDC issuer put into tokens' {@code iss}. */
@@ -118,8 +116,36 @@ public final class EmbeddedCluster implements AutoCloseable {
   /** Closes the client and stops the server. */
   @Override
   public void close() {
-    client.close();
-    server.destroy();
+    server.close();
+  }
+
+  /** The front-door check: each optional artifact the embedded cluster needs, named when missing. */
+  static void checkDependencies(ClassLoader loader) {
+    OptionalDependency.require("EmbeddedCluster", "io.fabric8:kubernetes-server-mock", "irsa-k8s",
+        "io.fabric8.kubernetes.client.server.mock.KubernetesMockServer", loader);
+    OptionalDependency.require("EmbeddedCluster", "io.fabric8:mockwebserver (a dependency of kubernetes-server-mock)",
+        "irsa-k8s", "io.fabric8.mockwebserver.MockWebServer", loader);
+    OptionalDependency.require("EmbeddedCluster", "io.fabric8:kubernetes-client", "irsa-k8s",
+        "io.fabric8.kubernetes.client.impl.KubernetesClientImpl", loader);
+    if (!hasHttpClient(loader)) {
+      throw new IllegalStateException("EmbeddedCluster needs an HTTP client for fabric8 on the class path, such as "
+          + "io.fabric8:kubernetes-httpclient-jdk: irsa-k8s declares it optional, add it to your build");
+    }
+  }
+
+  private static boolean hasHttpClient(ClassLoader loader) {
+    Iterator<HttpClient.Factory> factories = ServiceLoader.load(HttpClient.Factory.class, loader).iterator();
+    while (true) {
+      try {
+        if (!factories.hasNext()) {
+          return false;
+        }
+        factories.next();
+        return true;
+      } catch (ServiceConfigurationError e) {
+        // a listed provider that cannot be loaded: try the next one
+      }
+    }
   }
 
   @Override
