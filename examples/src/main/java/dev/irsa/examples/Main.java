@@ -1,5 +1,6 @@
 package dev.irsa.examples;
 
+import dev.irsa.core.internal.Quote;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,18 +39,18 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof CliException c) {
-        cmd.getErr().println("error: " + c.getMessage());
+        cmd.getErr().println(errorLine(c.getMessage()));
         return c.exitCode();
       }
       if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
-        cmd.getErr().println("error: " + ex.getMessage());
+        cmd.getErr().println(errorLine(ex.getMessage()));
         return 2;
       }
       return internalError(cmd.getErr(), ex);
     });
     cl.setParameterExceptionHandler((ex, arguments) -> {
       CommandLine cmd = ex.getCommandLine();
-      cmd.getErr().println("error: " + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+      cmd.getErr().println(errorLine(ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')"));
       return 2;
     });
     try {
@@ -59,12 +60,20 @@ public final class Main implements Runnable {
     }
   }
 
+  /**
+   * The one {@code error:} line: control characters escaped, so that no value a message quotes can end
+   * the line and forge another (each message also quotes input through {@link Quote}, which cuts it).
+   */
+  static String errorLine(String message) {
+    return "error: " + Quote.escape(message);
+  }
+
   /** Exit status for a failure irsa did not anticipate (a bug): one line, the stack trace only on request. */
   static final int INTERNAL_ERROR = 3;
 
   private static int internalError(java.io.PrintWriter err, Throwable ex) {
     err.println("error: internal error: " + ex.getClass().getSimpleName()
-        + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+        + (ex.getMessage() == null ? "" : ": " + Quote.cut(ex.getMessage()))
         + " (a bug in irsa; set IRSA_DEBUG=1 to print the stack trace)");
     if (System.getenv("IRSA_DEBUG") != null) {
       ex.printStackTrace(err);
