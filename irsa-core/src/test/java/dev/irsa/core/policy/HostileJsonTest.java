@@ -82,7 +82,7 @@ class HostileJsonTest {
     String json = HEAD + "\"" + name + "\":1,\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}";
 
     assertThatThrownBy(() -> PolicyDocument.fromJson(json)).hasMessageStartingWith(
-            "$.Statement[0]['" + "X".repeat(200) + "...' (5000000 characters)] 1:56: unknown element \""
+            "$.Statement[0]['" + "X".repeat(200) + "...' (5000000 characters)] 1:5000059: unknown element \""
                 + "X".repeat(200) + "...\" (5000000 characters) (expected one of ")
         .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(1_000));
   }
@@ -102,7 +102,7 @@ class HostileJsonTest {
     String json = HEAD + "\"Act\\nion\":\"s3:GetObject\",\"Resource\":\"*\"}]}";
 
     assertThatThrownBy(() -> PolicyDocument.fromJson(json)).hasMessageStartingWith(
-        "$.Statement[0]['Act\\nion'] 1:56: unknown element \"Act\\nion\" (expected one of ")
+        "$.Statement[0]['Act\\nion'] 1:67: unknown element \"Act\\nion\" (expected one of ")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 }

@@ -236,7 +236,7 @@ public final class JsonParser {
     }
   }
 
-  /** The low surrogate of a {@code \uDCxx} escape right after {@code pos}, or -1. */
+  /** The low surrogate of a backslash-u escape (U+DC00 to U+DFFF) right after {@code pos}, or -1. */
   private int lowSurrogateEscape() {
     if (pos + 6 >= text.length() || text.charAt(pos + 1) != '\\' || text.charAt(pos + 2) != 'u') {
       return -1;
@@ -254,7 +254,7 @@ public final class JsonParser {
 
   /**
    * A surrogate without its pair is not Unicode text; kept, it would print as {@code ?}, a wildcard
-   * in IAM. {@code at} is the offset of the character or of its {@code \u} escape.
+   * in IAM. {@code at} is the offset of the character or of its backslash-u escape.
    */
   private JsonSyntaxException unpaired(int c, int at) {
     return new JsonSyntaxException(String.format("unpaired surrogate \\u%04x in a string (not valid Unicode)", c),
