@@ -1,6 +1,11 @@
 package dev.irsa.examples;
 
 import dev.irsa.core.internal.Quote;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,7 +36,18 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    // JSON is UTF-8 (RFC 8259) whatever the locale: under LANG=C the default encoder would print
+    // "arn:aws:s3:::b/é" as "arn:aws:s3:::b/?", and '?' is a wildcard in IAM.
+    System.setOut(utf8(FileDescriptor.out));
+    System.setErr(utf8(FileDescriptor.err));
+    int code = run(args);
+    System.out.flush();
+    System.err.flush();
+    System.exit(code);
+  }
+
+  private static PrintStream utf8(FileDescriptor fd) {
+    return new PrintStream(new BufferedOutputStream(new FileOutputStream(fd), 1 << 16), true, StandardCharsets.UTF_8);
   }
 
   /** Runs a command line and returns its exit code (used by tests). */
@@ -62,10 +78,10 @@ public final class Main implements Runnable {
 
   /**
    * The one {@code error:} line: control characters escaped, so that no value a message quotes can end
-   * the line and forge another (each message also quotes input through {@link Quote}, which cuts it).
+   * the line and forge another, and values cut (each message also quotes input through {@link Quote}).
    */
   static String errorLine(String message) {
-    return "error: " + Quote.escape(message);
+    return "error: " + Quote.line(message);
   }
 
   /** Exit status for a failure irsa did not anticipate (a bug): one line, the stack trace only on request. */

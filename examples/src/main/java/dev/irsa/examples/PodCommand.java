@@ -47,7 +47,7 @@ final class PodCommand {
         throw new CliException(2, e.getMessage());
       }
       System.out.print(write(r.pod(), isJson(text)));
-      System.err.println("# " + Quote.escape(r.reason()));
+      System.err.println("# " + Quote.line(r.reason()));
       return 0;
     }
   }

@@ -1,5 +1,6 @@
 package dev.irsa.examples;
 
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.arn.Partition;
 import dev.irsa.core.policy.JsonFormat;
 import dev.irsa.core.policy.PolicyDocument;
@@ -54,7 +55,7 @@ final class TrustCommand {
       SubjectMatch m = switch (match) {
         case "exact" -> SubjectMatch.EXACT;
         case "like" -> SubjectMatch.LIKE;
-        default -> throw new CliException(2, "--match must be exact or like, got: '" + match + "'");
+        default -> throw new CliException(2, "--match must be exact or like, got: " + Quote.single(match));
       };
       IrsaTrust.Builder b = IrsaTrust.builder().audience(audience).match(m);
       for (String sa : serviceAccounts) {
@@ -67,7 +68,7 @@ final class TrustCommand {
     private static ServiceAccountRef strict(String sa) {
       ServiceAccountRef ref = ServiceAccountRef.parse(sa);
       if (ref.isPattern()) {
-        throw new CliException(2, "service account '" + sa + "' has a wildcard: pass --match like to allow it");
+        throw new CliException(2, "service account " + Quote.single(sa) + " has a wildcard: pass --match like to allow it");
       }
       return ref;
     }

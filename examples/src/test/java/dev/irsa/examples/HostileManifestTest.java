@@ -83,11 +83,11 @@ class HostileManifestTest {
     rejectedByBoth(POD + "    securityContext: {runAsUser: 1000.9}\n",
         ":8:34: spec.containers[0].securityContext.runAsUser: expected an integer, got number 1000.9");
     rejectedByBoth(POD + "  securityContext: {fsGroup: 2000.5}\n",
-        ":8:31: spec.securityContext.fsGroup: expected an integer, got number 2000.5");
+        ":8:30: spec.securityContext.fsGroup: expected an integer, got number 2000.5");
     rejectedByBoth(POD + "    ports: [{containerPort: 80.5}]\n",
         ":8:29: spec.containers[0].ports[0].containerPort: expected an integer, got number 80.5");
     rejectedByBoth(POD + "  volumes: [{name: t, projected: {sources: [{serviceAccountToken: {path: t, expirationSeconds: 3600.5}}]}}]\n",
-        ":8:95: spec.volumes[0].projected.sources[0].serviceAccountToken.expirationSeconds: expected an integer, "
+        ":8:96: spec.volumes[0].projected.sources[0].serviceAccountToken.expirationSeconds: expected an integer, "
             + "got number 3600.5");
   }
 

@@ -43,6 +43,38 @@ public final class Quote {
     return text == null ? "null" : escape(text, 0, text.length());
   }
 
+  /** Characters of a whole line (an error, a finding) before {@link #line} cuts it. */
+  public static final int MAX_LINE = 4_000;
+
+  /**
+   * A line assembled from several parts, made safe as a whole: control characters escaped, every run of
+   * more than {@code 2 *} {@link #MAX_CHARS} characters without a space (a value no part quoted through
+   * {@link #single}, {@link #dbl} or {@link #cut}) cut as {@link #cut} does, and the result cut after
+   * {@link #MAX_LINE} characters. The backstop for messages built elsewhere; quote each value as well.
+   */
+  public static String line(String text) {
+    if (text == null) {
+      return "null";
+    }
+    StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX_LINE) + 32);
+    int i = 0;
+    while (i < text.length() && sb.length() <= MAX_LINE) {
+      int end = text.indexOf(' ', i);
+      end = end < 0 ? text.length() : end;
+      String token = text.substring(i, end);
+      sb.append(token.length() > 2 * MAX_CHARS ? cut(token) : escape(token));
+      if (end < text.length()) {
+        sb.append(' ');
+      }
+      i = end + 1;
+    }
+    if (sb.length() > MAX_LINE || i < text.length()) {
+      sb.setLength(Math.min(sb.length(), MAX_LINE));
+      sb.append("... (cut: the line had ").append(text.length()).append(" characters)");
+    }
+    return sb.toString();
+  }
+
   /** Whether {@link #escape} would change {@code text}. */
   public static boolean needsEscape(String text) {
     for (int i = 0; i < text.length(); i++) {

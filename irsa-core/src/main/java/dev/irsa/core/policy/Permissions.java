@@ -1,5 +1,6 @@
 package dev.irsa.core.policy;
 
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.arn.Arn;
 import dev.irsa.core.arn.DynamoDbArns;
 import dev.irsa.core.arn.InvalidArnException;
@@ -84,7 +85,7 @@ public final class Permissions {
         throw new IllegalArgumentException("S3 key prefix must not be empty (use the overload without a prefix)");
       }
       if (prefix.contains("*") || prefix.contains("?")) {
-        throw new IllegalArgumentException("S3 key prefix must not contain wildcards, got: '" + prefix + "'");
+        throw new IllegalArgumentException("S3 key prefix must not contain wildcards, got: " + Quote.single(prefix));
       }
       return prefix;
     }

@@ -43,4 +43,22 @@ class QuoteTest {
     assertThat(Quote.needsEscape("ok")).isFalse();
     assertThat(Quote.needsEscape("b/\uD800")).isTrue();
   }
+
+  @Test
+  void aLineCutsValuesNobodyQuotedAndEscapesControls() {
+    String huge = "s3:" + "x".repeat(1_000_000);
+
+    assertThat(Quote.line(huge + " is not an action of Amazon S3\nforged")).isEqualTo(
+        "s3:" + "x".repeat(197) + "... (1000003 characters) is not an action of Amazon S3\\nforged");
+    assertThat(Quote.line("already quoted " + Quote.dbl(huge) + " stays")).isEqualTo(
+        "already quoted \"s3:" + "x".repeat(197) + "...\" (1000003 characters) stays");
+  }
+
+  @Test
+  void aLineOfManyShortWordsIsCutAsAWhole() {
+    String words = "ab ".repeat(100_000);
+
+    assertThat(Quote.line(words)).hasSize(4_000 + "... (cut: the line had 300000 characters)".length())
+        .endsWith("... (cut: the line had 300000 characters)");
+  }
 }

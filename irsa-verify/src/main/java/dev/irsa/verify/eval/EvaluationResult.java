@@ -1,5 +1,6 @@
 package dev.irsa.verify.eval;
 
+import dev.irsa.core.internal.Quote;
 import java.util.List;
 import java.util.Objects;
 
@@ -54,11 +55,11 @@ public final class EvaluationResult {
   /** A few lines for people: the decision, why, and what was missing. */
   public String explain() {
     StringBuilder sb = new StringBuilder();
-    sb.append(decision).append(": ").append(request.action()).append(" on ").append(request.resource())
-        .append(" by ").append(request.principal().orElse("an anonymous caller")).append('\n');
+    sb.append(decision).append(": ").append(Quote.cut(request.action())).append(" on ").append(Quote.cut(request.resource()))
+        .append(" by ").append(Quote.cut(request.principal().orElse("an anonymous caller"))).append('\n');
     switch (decision) {
-      case ALLOWED -> matched.forEach(m -> sb.append("  allowed by ").append(m).append('\n'));
-      case EXPLICIT_DENY -> matched.forEach(m -> sb.append("  denied by ").append(m).append('\n'));
+      case ALLOWED -> matched.forEach(m -> sb.append("  allowed by ").append(Quote.line(m.toString())).append('\n'));
+      case EXPLICIT_DENY -> matched.forEach(m -> sb.append("  denied by ").append(Quote.line(m.toString())).append('\n'));
       case IMPLICIT_DENY -> {
         for (PolicyType t : blockedBy) {
           sb.append("  ").append(reason(t)).append('\n');
@@ -67,7 +68,7 @@ public final class EvaluationResult {
     }
     if (!missingContextKeys.isEmpty()) {
       sb.append("  context keys a condition needed but the request lacked: ")
-          .append(String.join(", ", missingContextKeys)).append('\n');
+          .append(Quote.line(String.join(", ", missingContextKeys))).append('\n');
     }
     return sb.toString();
   }

@@ -1,5 +1,6 @@
 package dev.irsa.core.aws.internal;
 
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.arn.PolicyArn;
 import dev.irsa.core.arn.RoleArn;
 import dev.irsa.core.aws.Change;
@@ -338,7 +339,7 @@ public final class Reconciler {
     Optional<String> description = spec.description().filter(d -> !d.equals(role.description()));
     Optional<Integer> maxSession = spec.maxSessionDuration().map(d -> (int) d.getSeconds())
         .filter(s -> !s.equals(role.maxSessionDuration()));
-    description.ifPresent(d -> what.add("description '" + d + "'"));
+    description.ifPresent(d -> what.add("description " + Quote.single(d)));
     maxSession.ifPresent(s -> what.add("max session duration " + s + " s (was " + role.maxSessionDuration() + ")"));
     if (!what.isEmpty()) {
       add(Action.UPDATE_ROLE, arn, "set " + String.join(", ", what), null, null, () -> {

@@ -266,7 +266,7 @@ public final class PolicyCodec {
     private static String unknownElement(String name, java.util.Collection<String> known) {
       for (String k : known) {
         if (k.equalsIgnoreCase(name)) {
-          return "unknown element " + Quote.dbl(name) + " (element names are case-sensitive: did you mean \"" + k + "\"?)";
+          return "unknown element " + Quote.dbl(name) + " (element names are case-sensitive: did you mean " + Quote.dbl(k) + "?)";
         }
       }
       return "unknown element " + Quote.dbl(name) + " (expected one of " + String.join(", ", known) + ")";
