@@ -47,13 +47,14 @@ final class Manifests {
   /** Nodes of the manifest with every alias expanded: a pod spec has hundreds, an alias bomb billions. */
   static final int MAX_NODES = 100_000;
   /**
-   * fabric8's mapper, except that a number with a fraction (or NaN, or infinite) is never coerced into an
-   * integer field: {@code runAsUser: .nan} would become 0 (root), {@code 1000.9} would become 1000. The
-   * API server refuses both.
+   * fabric8's mapper, except that nothing but an integer binds to an integer field: {@code runAsUser: .nan}
+   * would become 0 (root), {@code 1000.9} would become 1000, {@code "000"} would become 0. The API server
+   * refuses all three (and {@code 1000.0}).
    */
   private static final ObjectMapper MAPPER = Serialization.jsonMapper().rebuild()
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-      .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+      .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+          .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
       .build();
 
   private Manifests() {}
@@ -63,7 +64,8 @@ final class Manifests {
    *
    * @throws CliException (exit 2) naming {@code file}, the line:column and the path of what is wrong
    */
-  static <T> T read(String file, String text, Class<T> type) {
+  static <T> T read(String name, String text, Class<T> type) {
+    String file = name.equals("-") ? "stdin" : name;
     if (text.length() > MAX_CHARS) {
       throw new CliException(2, file + ": larger than " + MAX_CHARS + " characters; not a manifest");
     }
