@@ -1,7 +1,7 @@
 package dev.irsa.examples;
 
-import io.fabric8.kubernetes.client.utils.Serialization;
 import dev.irsa.core.internal.Quote;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;

@@ -1,7 +1,7 @@
 package dev.irsa.examples;
 
-import dev.irsa.core.internal.Quote;
 import dev.irsa.core.arn.Partition;
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.policy.JsonFormat;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.trust.IrsaTrust;

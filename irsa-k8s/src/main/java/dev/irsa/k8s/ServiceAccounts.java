@@ -1,7 +1,7 @@
 package dev.irsa.k8s;
 
-import dev.irsa.core.internal.Quote;
 import dev.irsa.core.arn.RoleArn;
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.trust.ServiceAccountRef;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;

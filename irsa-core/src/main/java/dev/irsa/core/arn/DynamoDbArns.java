@@ -1,7 +1,7 @@
 package dev.irsa.core.arn;
 
-import dev.irsa.core.internal.Quote;
 import dev.irsa.core.internal.Names;
+import dev.irsa.core.internal.Quote;
 import java.util.regex.Pattern;
 
 /** ARNs for DynamoDB tables and indexes; the partition follows from the region. */

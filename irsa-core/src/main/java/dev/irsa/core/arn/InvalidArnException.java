@@ -1,6 +1,7 @@
 package dev.irsa.core.arn;
 
 import dev.irsa.core.internal.Quote;
+
 /** An ARN that does not parse or is not of the kind expected; the message quotes it. */
 public final class InvalidArnException extends IllegalArgumentException {
   private final String input;

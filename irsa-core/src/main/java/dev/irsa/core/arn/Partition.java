@@ -1,6 +1,7 @@
 package dev.irsa.core.arn;
 
 import dev.irsa.core.internal.Quote;
+
 /** AWS partitions: the second part of every ARN. */
 public enum Partition {
   AWS("aws", "amazonaws.com"),

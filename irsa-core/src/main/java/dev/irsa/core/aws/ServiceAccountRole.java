@@ -1,9 +1,9 @@
 package dev.irsa.core.aws;
 
-import dev.irsa.core.internal.Quote;
 import dev.irsa.core.arn.PolicyArn;
 import dev.irsa.core.arn.RoleArn;
 import dev.irsa.core.internal.Names;
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.SizeQuota;
 import dev.irsa.core.trust.IrsaTrust;

@@ -1,11 +1,11 @@
 package dev.irsa.core.policy;
 
-import dev.irsa.core.internal.Quote;
 import dev.irsa.core.arn.Arn;
 import dev.irsa.core.arn.DynamoDbArns;
 import dev.irsa.core.arn.InvalidArnException;
 import dev.irsa.core.arn.Partition;
 import dev.irsa.core.arn.S3Arns;
+import dev.irsa.core.internal.Quote;
 import java.util.Objects;
 import java.util.function.Consumer;
 

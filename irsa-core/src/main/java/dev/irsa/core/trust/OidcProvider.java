@@ -1,10 +1,10 @@
 package dev.irsa.core.trust;
 
-import dev.irsa.core.internal.Quote;
 import dev.irsa.core.arn.Arn;
 import dev.irsa.core.arn.InvalidArnException;
 import dev.irsa.core.arn.Partition;
 import dev.irsa.core.internal.Names;
+import dev.irsa.core.internal.Quote;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package dev.irsa.core.trust;
 
-import dev.irsa.core.internal.Quote;
 import dev.irsa.core.arn.Arn;
 import dev.irsa.core.arn.InvalidArnException;
 import dev.irsa.core.internal.Names;
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.Principal;
 import dev.irsa.core.policy.Statement;

@@ -1,7 +1,7 @@
 package dev.irsa.core.trust;
 
-import dev.irsa.core.internal.Quote;
 import dev.irsa.core.internal.Names;
+import dev.irsa.core.internal.Quote;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,5 @@
 package dev.irsa.core.aws.internal;
 
-import dev.irsa.core.internal.Quote;
 import dev.irsa.core.arn.PolicyArn;
 import dev.irsa.core.arn.RoleArn;
 import dev.irsa.core.aws.Change;
@@ -12,6 +11,7 @@ import dev.irsa.core.aws.ProvisioningException;
 import dev.irsa.core.aws.ServiceAccountRole;
 import dev.irsa.core.aws.Thumbprint;
 import dev.irsa.core.aws.TrustedServiceAccount;
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.trust.IrsaTrust;
 import dev.irsa.core.trust.OidcProvider;

@@ -1,12 +1,12 @@
 package dev.irsa.core.lint.internal;
 
-import dev.irsa.core.internal.Quote;
 import dev.irsa.core.catalog.AccessLevel;
 import dev.irsa.core.catalog.ActionLookup;
 import dev.irsa.core.catalog.ConditionKey;
 import dev.irsa.core.catalog.ServiceAction;
 import dev.irsa.core.catalog.ServiceCatalog;
 import dev.irsa.core.catalog.internal.Glob;
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.internal.json.JsonNode;
 import dev.irsa.core.internal.json.JsonPath;
 import dev.irsa.core.lint.Finding;
