@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ManifestFuzzTest {
   private static final long SEED = Long.getLong("irsa.fuzz.seed", 20261130L);
-  private static final int CASES = Integer.getInteger("irsa.fuzz.cases", 600);
+  private static final int CASES = Integer.getInteger("irsa.fuzz.cases", 400);
   private static final String SA = PodCommandTest.file("aws-cli.sa.yaml");
 
   static final List<String> SEEDS = List.of("""

@@ -1,5 +1,6 @@
 package dev.irsa.verify.eval.internal;
 
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.policy.Condition;
 import dev.irsa.core.policy.ConditionOperator;
 import dev.irsa.core.policy.ConditionValue;
@@ -81,7 +82,7 @@ public final class ConditionMatcher {
         for (int i = 0; i < count; i++) {
           nu[i] = Values.number(vs.get(i).text());
           if (nu[i] == null) {
-            throw new CompileException(i, type.json() + " value must be a number, got \"" + vs.get(i).text() + "\"");
+            throw new CompileException(i, type.json() + " value must be a number, got " + Quote.dbl(vs.get(i).text()));
           }
         }
       }
@@ -91,7 +92,7 @@ public final class ConditionMatcher {
           da[i] = Values.date(vs.get(i).text());
           if (da[i] == Long.MIN_VALUE) {
             throw new CompileException(i, type.json()
-                + " value must be an ISO 8601 date or epoch seconds, got \"" + vs.get(i).text() + "\"");
+                + " value must be an ISO 8601 date or epoch seconds, got " + Quote.dbl(vs.get(i).text()));
           }
         }
       }
@@ -101,7 +102,7 @@ public final class ConditionMatcher {
           ci[i] = Values.cidr(vs.get(i).text());
           if (ci[i] == null) {
             throw new CompileException(i, type.json()
-                + " value must be an IPv4 or IPv6 address or CIDR block, got \"" + vs.get(i).text() + "\"");
+                + " value must be an IPv4 or IPv6 address or CIDR block, got " + Quote.dbl(vs.get(i).text()));
           }
         }
       }
@@ -110,7 +111,7 @@ public final class ConditionMatcher {
         for (int i = 0; i < count; i++) {
           String t = vs.get(i).text();
           if (!t.equalsIgnoreCase("true") && !t.equalsIgnoreCase("false")) {
-            throw new CompileException(i, type.json() + " value must be true or false, got \"" + t + "\"");
+            throw new CompileException(i, type.json() + " value must be true or false, got " + Quote.dbl(t));
           }
           bo[i] = t.equalsIgnoreCase("true");
         }
@@ -120,7 +121,7 @@ public final class ConditionMatcher {
         for (int i = 0; i < count; i++) {
           bi[i] = decode(vs.get(i).text());
           if (bi[i] == null) {
-            throw new CompileException(i, "BinaryEquals value must be base64, got \"" + vs.get(i).text() + "\"");
+            throw new CompileException(i, "BinaryEquals value must be base64, got " + Quote.dbl(vs.get(i).text()));
           }
         }
       }
@@ -144,7 +145,7 @@ public final class ConditionMatcher {
   public static ConditionMatcher compile(Condition c, boolean substitute) {
     ConditionOperator op = c.operator();
     OperatorType type = op.type().orElseThrow(() -> new CompileException(-1,
-        "unknown condition operator \"" + op.name() + "\""));
+        "unknown condition operator " + Quote.dbl(op.name())));
     if (type == OperatorType.NULL && op.ifExists()) {
       throw new CompileException(-1, "Null cannot be combined with IfExists (\"" + op.name() + "\")");
     }
