@@ -47,6 +47,14 @@ class HostileJsonTest {
   }
 
   @Test
+  void anUnpairedSurrogateOutsideAStringIsNamedByItsCodePoint() {
+    assertThatThrownBy(() -> PolicyDocument.fromJson("{}\uD800"))
+        .hasMessage("$ 1:3: unexpected character U+D800 after the end of the JSON value");
+    assertThatThrownBy(() -> PolicyDocument.fromJson("{}\u202e"))
+        .hasMessage("$ 1:3: unexpected character U+202E after the end of the JSON value");
+  }
+
+  @Test
   void aSurrogatePairReadsAsOneCharacterWhetherEscapedOrNot() {
     PolicyDocument escaped = PolicyDocument.fromJson(HEAD + """
         "Action":"s3:GetObject","Resource":"arn:aws:s3:::b/\\ud83d\\ude00"}]}""");

@@ -220,7 +220,7 @@ public final class JsonParser {
             sb.append((char) cp);
             break;
           default:
-            throw error("invalid escape '\\" + e + "'");
+            throw error("invalid escape " + Quote.single("\\" + e));
         }
         pos++;
         runStart = pos;
@@ -358,9 +358,9 @@ public final class JsonParser {
       while (end < text.length() && end - pos < 20 && Character.isLetterOrDigit(text.charAt(end))) {
         end++;
       }
-      return "'" + text.substring(pos, end) + "'";
+      return Quote.single(text.substring(pos, end));
     }
-    return c < 0x20 ? String.format("character U+%04X", (int) c) : "'" + c + "'";
+    return c < 0x20 || Quote.needsEscape(String.valueOf(c)) ? String.format("character U+%04X", (int) c) : "'" + c + "'";
   }
 
   private JsonSyntaxException error(String problem) {
