@@ -100,7 +100,8 @@ final class ManifestScan {
       return; // an undefined alias: the composer reports it, with its position
     }
     if (size == OPEN) {
-      throw refuse(e, "alias *" + Quote.cut(name) + " refers to a collection that contains it (a cycle); not a manifest");
+      throw refuse(e, "alias *" + Quote.cut(name) + " refers to a collection that contains it (a cycle); "
+          + "not a manifest");
     }
     if (collections.contains(name) && ++aliases > Manifests.MAX_ALIASES) {
       throw refuse(e, "more than " + Manifests.MAX_ALIASES + " aliases to collections; not a manifest");

@@ -33,9 +33,13 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * Reads a Kubernetes manifest (YAML or JSON) into a fabric8 model, bounded and with errors that say
  * where: {@code pod.yaml:4:15: spec.containers: expected a list, got string "x"}.
  *
- * <p>The text is first scanned as a stream of YAML events (iterative, so a deeply nested document
- * cannot exhaust the stack) and rejected past {@link #MAX_CHARS} characters or {@link #MAX_DEPTH}
- * levels; then composed into a tree whose node positions locate the model's binding errors.
+ * <p>The text is first scanned as a stream of YAML events ({@link ManifestScan}: iterative, so a deeply
+ * nested document cannot exhaust the stack) and rejected past {@link #MAX_CHARS} characters,
+ * {@link #MAX_DEPTH} levels, {@link #MAX_ALIASES} aliases, {@link #MAX_NODES} nodes with aliases
+ * expanded, or at an alias that forms a cycle; then composed into a tree whose node positions locate
+ * null entries, unpaired surrogates and the model's binding errors; then constructed (unknown tags and
+ * duplicate keys fail there, with their position) and bound by a mapper that takes only integers for
+ * integer fields.
  */
 final class Manifests {
   /** Kubernetes stores objects up to 1.5 MiB; a manifest is not larger. */
