@@ -88,7 +88,7 @@ final class Manifests {
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> at = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
       String what = e.getContext() == null ? e.getProblem() : e.getContext() + ": " + e.getProblem();
-      throw new CliException(2, where(file, at) + ": not valid YAML or JSON: " + Quote.escape(what));
+      throw new CliException(2, where(file, at) + ": not valid YAML or JSON: " + Quote.line(what));
     } catch (YamlEngineException e) {
       throw new CliException(2, file + ": not valid YAML or JSON: " + Quote.cut(e.getMessage()));
     }
@@ -155,13 +155,13 @@ final class Manifests {
     }
     if (j == null) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-      return file + ": " + why;
+      return file + ": " + Quote.line(why);
     }
     StringBuilder path = new StringBuilder();
     Node node = root;
     for (JacksonException.Reference r : j.getPath()) {
       if (r.getPropertyName() != null) {
-        path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
+        path.append(path.isEmpty() ? "" : ".").append(Quote.cut(r.getPropertyName()));
         node = child(node, r.getPropertyName());
       } else if (r.getIndex() >= 0) {
         path.append('[').append(r.getIndex()).append(']');
@@ -174,7 +174,7 @@ final class Manifests {
       return prefix + ": expected " + expected(m.getTargetType()) + ", got " + describe(node);
     }
     String why = j.getOriginalMessage() == null ? j.getClass().getSimpleName() : j.getOriginalMessage().lines().findFirst().orElse("");
-    return prefix + ": " + why;
+    return prefix + ": " + Quote.line(why);
   }
 
   private static Node child(Node node, String key) {

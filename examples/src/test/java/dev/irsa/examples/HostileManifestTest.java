@@ -129,6 +129,16 @@ class HostileManifestTest {
     rejectedByBoth(POD + "kind: Pod\n", ":8:1: not valid YAML or JSON: while constructing a mapping: found duplicate key kind");
   }
 
+  // Item 10: a YAML error quotes a huge key short.
+
+  @Test
+  void aHugeDuplicateKeyIsQuotedShort() throws Exception {
+    String key = "k".repeat(1_000_000);
+    rejectedByBoth(POD + "x:\n  ? " + key + "\n  : 1\n  ? " + key + "\n  : 2\n",
+        ":11:5: not valid YAML or JSON: while constructing a mapping: found duplicate key " + "k".repeat(200)
+            + "... (1000000 characters)");
+  }
+
   // Item 11: a newline in an annotation forged a line on stderr.
 
   @Test
