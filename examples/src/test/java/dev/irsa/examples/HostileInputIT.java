@@ -166,6 +166,23 @@ class HostileInputIT {
     assertThat(r.out).isEqualTo(policy + "\n");
   }
 
+  /** Item 10 of issue 14 in the batch: a bad 1 MB action gives a short ERROR line, and the batch goes on. */
+  @Test
+  void anEvaluateErrorQuotesAHugeValueShort() throws Exception {
+    String huge = "{\"id\":\"big\",\"request\":{\"principal\":\"arn:aws:iam::111122223333:role/r\",\"action\":\"s3 "
+        + "G".repeat(MB - 200) + "\",\"resource\":\"*\"}}\n";
+
+    Run r = run(List.of("evaluate"), (huge + evaluateCase("\"*\"")).getBytes(StandardCharsets.UTF_8), Map.of());
+
+    TIMES.add(String.format("%6d ms  exit %d  %s", r.millis, r.exit, "evaluate: 1 MB action"));
+    assertThat(r.exit).as(r.err).isZero();
+    List<String> lines = r.out.lines().toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).hasSizeLessThan(1_000).contains("\"decision\":\"ERROR\"")
+        .contains("got: 's3 GGG").contains("...' (1048379 characters)");
+    assertThat(lines.get(1)).contains("\"decision\":\"ALLOWED\"");
+  }
+
   record Run(boolean finished, int exit, long millis, String out, String err) {}
 
   static Run run(List<String> args, byte[] stdin, Map<String, String> env) throws Exception {
