@@ -21,9 +21,10 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  * that a manifest which would cost too much to build is refused first, with the place it goes wrong.
  *
  * <p>It counts the nodes the manifest has once every alias is expanded (an alias counts as the
- * whole collection it names: 24 levels of two aliases each are 731 bytes and about 10^8 nodes), refuses an
- * alias inside the collection it names (a cycle, which no walk of the tree would end), more than
- * {@link Manifests#MAX_ALIASES} aliases to collections, and nesting deeper than {@link Manifests#MAX_DEPTH}.
+ * whole collection it names: 24 levels of two aliases each are 731 bytes and about 10^8 nodes),
+ * refuses more than {@link Manifests#MAX_NODES} of them, an alias inside the collection it names (a
+ * cycle, which no walk of the tree would end), more than {@link Manifests#MAX_ALIASES} aliases to
+ * collections, and nesting deeper than {@link Manifests#MAX_DEPTH}.
  */
 final class ManifestScan {
   /** The size of an anchored collection that is still open: an alias to it is a cycle. */
