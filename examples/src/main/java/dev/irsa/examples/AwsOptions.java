@@ -176,14 +176,11 @@ final class AwsOptions {
     if (lint) {
       LintReport report = PolicyLinter.create().lint(json, PolicyKind.IDENTITY);
       if (report.hasErrors()) {
-        StringBuilder msg = new StringBuilder(policyFile).append(": the policy has errors (fix them, or pass --skip-lint):");
-        for (Finding f : report.findings()) {
-          if (f.severity() == Severity.ERROR) {
-            msg.append(System.lineSeparator()).append("  ").append(f.code()).append(' ').append(f.path())
-                .append(": ").append(f.message());
-          }
-        }
-        throw new CliException(2, msg.toString());
+        List<Finding> errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        Finding first = errors.get(0);
+        throw new CliException(2, policyFile + ": lint found " + errors.size() + " ERROR" + (errors.size() == 1 ? "" : "s")
+            + " (run 'lint " + policyFile + "' for all; fix them or pass --skip-lint); first: " + first.code() + " "
+            + first.path() + ": " + first.message());
       }
     }
     return doc;

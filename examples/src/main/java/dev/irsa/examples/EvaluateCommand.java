@@ -1,5 +1,6 @@
 package dev.irsa.examples;
 
+import dev.irsa.core.internal.Quote;
 import dev.irsa.verify.eval.Decision;
 import dev.irsa.verify.eval.EvaluationResult;
 import dev.irsa.verify.PolicyEvaluator;
@@ -62,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
       EvaluationResult r = EVAL.evaluate(c.policies(), c.request());
       sb.append(CaseCodec.write(c.id(), r)).append('\n');
       if (explain) {
-        System.err.print((c.id() == null ? "" : c.id() + ": ") + r.explain());
+        System.err.print((c.id() == null ? "" : Quote.cut(c.id()) + ": ") + r.explain());
       }
       if (sb.length() > 1 << 16) {
         out.print(sb);

@@ -1,5 +1,11 @@
 package dev.irsa.examples;
 
+import dev.irsa.core.internal.Quote;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,7 +41,18 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    // JSON is UTF-8 (RFC 8259) whatever the locale: under LANG=C the default encoder would print
+    // "arn:aws:s3:::b/é" as "arn:aws:s3:::b/?", and '?' is a wildcard in IAM.
+    System.setOut(utf8(FileDescriptor.out));
+    System.setErr(utf8(FileDescriptor.err));
+    int code = run(args);
+    System.out.flush();
+    System.err.flush();
+    System.exit(code);
+  }
+
+  private static PrintStream utf8(FileDescriptor fd) {
+    return new PrintStream(new BufferedOutputStream(new FileOutputStream(fd), 1 << 16), true, StandardCharsets.UTF_8);
   }
 
   /** Runs a command line and returns its exit code (used by tests). */
@@ -45,18 +62,18 @@ public final class Main implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof CliException c) {
-        cmd.getErr().println("error: " + c.getMessage());
+        cmd.getErr().println(errorLine(c.getMessage()));
         return c.exitCode();
       }
       if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
-        cmd.getErr().println("error: " + ex.getMessage());
+        cmd.getErr().println(errorLine(ex.getMessage()));
         return 2;
       }
       return internalError(cmd.getErr(), ex);
     });
     cl.setParameterExceptionHandler((ex, arguments) -> {
       CommandLine cmd = ex.getCommandLine();
-      cmd.getErr().println("error: " + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+      cmd.getErr().println(errorLine(ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')"));
       return 2;
     });
     try {
@@ -66,12 +83,20 @@ public final class Main implements Runnable {
     }
   }
 
+  /**
+   * The one {@code error:} line: control characters escaped, so that no value a message quotes can end
+   * the line and forge another, and values cut (each message also quotes input through {@link Quote}).
+   */
+  static String errorLine(String message) {
+    return "error: " + Quote.line(message);
+  }
+
   /** Exit status for a failure irsa did not anticipate (a bug): one line, the stack trace only on request. */
   static final int INTERNAL_ERROR = 3;
 
   private static int internalError(java.io.PrintWriter err, Throwable ex) {
     err.println("error: internal error: " + ex.getClass().getSimpleName()
-        + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+        + (ex.getMessage() == null ? "" : ": " + Quote.cut(ex.getMessage()))
         + " (a bug in irsa; set IRSA_DEBUG=1 to print the stack trace)");
     if (System.getenv("IRSA_DEBUG") != null) {
       ex.printStackTrace(err);

@@ -1,5 +1,6 @@
 package dev.irsa.examples;
 
+import dev.irsa.core.internal.Quote;
 import dev.irsa.k8s.webhook.PodIdentityWebhook;
 import dev.irsa.k8s.webhook.PodInspector;
 import dev.irsa.k8s.webhook.PodWiring;
@@ -46,7 +47,7 @@ final class PodCommand {
         throw new CliException(2, e.getMessage());
       }
       System.out.print(write(r.pod(), isJson(text)));
-      System.err.println("# " + r.reason());
+      System.err.println("# " + Quote.line(r.reason()));
       return 0;
     }
   }

@@ -1,6 +1,7 @@
 package dev.irsa.examples;
 
 import dev.irsa.core.arn.Partition;
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.policy.JsonFormat;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.trust.IrsaTrust;
@@ -63,7 +64,7 @@ final class TrustCommand {
     static ServiceAccountRef strict(String sa) {
       ServiceAccountRef ref = ServiceAccountRef.parse(sa);
       if (ref.isPattern()) {
-        throw new CliException(2, "service account '" + sa + "' has a wildcard: pass --match like to allow it");
+        throw new CliException(2, "service account " + Quote.single(sa) + " has a wildcard: pass --match like to allow it");
       }
       return ref;
     }

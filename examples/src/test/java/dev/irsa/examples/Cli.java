@@ -14,6 +14,10 @@ record Cli(int exitCode, String out, String err) {
   }
 
   static synchronized Cli runWithStdin(String stdin, String... args) {
+    return runWithStdinBytes(stdin.getBytes(StandardCharsets.UTF_8), args);
+  }
+
+  static synchronized Cli runWithStdinBytes(byte[] stdin, String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     InputStream oldIn = System.in;
@@ -22,7 +26,7 @@ record Cli(int exitCode, String out, String err) {
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      System.setIn(new ByteArrayInputStream(stdin));
       int code = Main.run(args);
       return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {

@@ -68,6 +68,6 @@ class PolicyCommandTest {
     Files.write(f, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
     Cli r = Cli.run("policy", "format", f.toString());
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("error: " + f + ": not UTF-8 text\n");
+    assertThat(r.err()).isEqualTo("error: " + f + ":1:2: not UTF-8 text: byte 0xc3 at byte offset 1 is not valid UTF-8\n");
   }
 }

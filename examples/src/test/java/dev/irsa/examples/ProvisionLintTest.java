@@ -26,9 +26,27 @@ class ProvisionLintTest {
         "--policy-file", policy.toString());
 
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).startsWith("error: " + policy + ": the policy has errors (fix them, or pass --skip-lint):")
-        .contains("UNKNOWN_ACTION $.Statement[0].Action: s3:ListBuckets is not an action of Amazon S3; "
-            + "did you mean s3:ListBucket or s3:ListAllMyBuckets?");
+    // One line (issue 14, item 12): the count and the first finding
+    assertThat(r.err()).isEqualTo("error: " + policy + ": lint found 1 ERROR (run 'lint " + policy + "' for all; fix them "
+        + "or pass --skip-lint); first: UNKNOWN_ACTION $.Statement[0].Action: s3:ListBuckets is not an action of "
+        + "Amazon S3; did you mean s3:ListBucket or s3:ListAllMyBuckets?\n");
+  }
+
+  @Test
+  void severalErrorsAreCountedOnOneLine(@TempDir Path dir) throws Exception {
+    Path policy = dir.resolve("typos.json");
+    Files.writeString(policy, """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:ListBuckets","s3:GetObjekt"],
+        "Resource":"arn:aws:s3:::b/*"}]}""");
+
+    Cli r = Cli.run("provision", "--endpoint", "http://127.0.0.1:9", "--region", "us-east-1", "--issuer", ISSUER,
+        "--account", "123456789012", "--namespace", "irsa-demo", "--service-account", "aws-cli",
+        "--policy-file", policy.toString());
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err()).startsWith("error: " + policy + ": lint found 2 ERRORs (run 'lint " + policy + "' for all; ")
+        .contains("; first: UNKNOWN_ACTION $.Statement[0].Action[0]: s3:ListBuckets is not an action of Amazon S3");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.irsa.k8s;
 
 import dev.irsa.core.arn.RoleArn;
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.trust.ServiceAccountRef;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -156,7 +157,7 @@ public final class ServiceAccounts {
       return false;
     }
     if (!create) {
-      throw new IllegalStateException("namespace '" + ns + "' does not exist; pass createNamespace(true) to create it");
+      throw new IllegalStateException("namespace " + Quote.single(ns) + " does not exist; pass createNamespace(true) to create it");
     }
     try {
       client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns)

@@ -1,5 +1,6 @@
 package dev.irsa.core.arn;
 
+import dev.irsa.core.internal.Quote;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -67,13 +68,13 @@ public final class Arn {
 
   private static Arn of(Partition partition, String service, String region, String account, String resource, String text) {
     if (service == null || !SERVICE.matcher(service).matches()) {
-      throw new InvalidArnException(text, "service must be lowercase letters, digits and '-', got '" + service + "'");
+      throw new InvalidArnException(text, "service must be lowercase letters, digits and '-', got " + Quote.single(service));
     }
     if (region == null || !(region.isEmpty() || REGION.matcher(region).matches())) {
-      throw new InvalidArnException(text, "region must be empty or like 'us-east-1', got '" + region + "'");
+      throw new InvalidArnException(text, "region must be empty or like 'us-east-1', got " + Quote.single(region));
     }
     if (account == null || !(account.isEmpty() || ACCOUNT.matcher(account).matches())) {
-      throw new InvalidArnException(text, "account must be empty, 12 digits or 'aws', got '" + account + "'");
+      throw new InvalidArnException(text, "account must be empty, 12 digits or 'aws', got " + Quote.single(account));
     }
     if (resource == null || resource.isEmpty()) {
       throw new InvalidArnException(text, "resource part must not be empty");

@@ -1,6 +1,7 @@
 package dev.irsa.core.arn;
 
 import dev.irsa.core.internal.Names;
+import dev.irsa.core.internal.Quote;
 import java.util.regex.Pattern;
 
 /** ARNs for DynamoDB tables and indexes; the partition follows from the region. */
@@ -17,7 +18,7 @@ public final class DynamoDbArns {
   public static String tableName(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("DynamoDB table or index name must be 3 to 255 letters, digits, '_', '-' "
-          + "or '.', got: '" + name + "'");
+          + "or '.', got: " + Quote.single(name));
     }
     return name;
   }

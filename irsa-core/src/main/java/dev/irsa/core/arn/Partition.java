@@ -1,5 +1,7 @@
 package dev.irsa.core.arn;
 
+import dev.irsa.core.internal.Quote;
+
 /** AWS partitions: the second part of every ARN. */
 public enum Partition {
   AWS("aws", "amazonaws.com"),
@@ -43,7 +45,7 @@ public enum Partition {
     for (Partition p : values()) {
       known.append(known.length() == 0 ? "" : ", ").append(p.id);
     }
-    throw new IllegalArgumentException("unknown partition '" + id + "' (expected one of " + known + ")");
+    throw new IllegalArgumentException("unknown partition " + Quote.single(id) + " (expected one of " + known + ")");
   }
 
   /** The partition a region belongs to, e.g. {@code cn-north-1} → {@code aws-cn}. */

@@ -1,5 +1,6 @@
 package dev.irsa.core.arn;
 
+import dev.irsa.core.internal.Quote;
 import java.util.regex.Pattern;
 
 /** ARNs and ARN patterns for S3 buckets and objects (S3 ARNs have no region or account). */
@@ -16,7 +17,7 @@ public final class S3Arns {
   public static String bucketName(String bucket) {
     if (bucket == null || !BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
       throw new IllegalArgumentException("S3 bucket name must be 3 to 63 lowercase letters, digits, '.' or '-', "
-          + "starting and ending with a letter or digit, got: '" + bucket + "'");
+          + "starting and ending with a letter or digit, got: " + Quote.single(bucket));
     }
     return bucket;
   }

@@ -1,6 +1,7 @@
 package dev.irsa.core.aws;
 
 import dev.irsa.core.arn.RoleArn;
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.internal.json.JsonWriter;
 import dev.irsa.core.policy.JsonFormat;
 import java.util.List;
@@ -56,7 +57,10 @@ public record Plan(RoleArn role, List<Change> changes, List<String> notes) {
     return w.endArray().endObject().toString();
   }
 
-  /** One line per change, then one per note ({@code = note}); {@code no changes} when empty. */
+  /**
+   * One line per change, then one per note ({@code = note}); {@code no changes} when empty. Control
+   * characters in names and notes are escaped, so that no value can add a line.
+   */
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder();
@@ -64,10 +68,10 @@ public record Plan(RoleArn role, List<Change> changes, List<String> notes) {
       b.append("no changes for ").append(role).append('\n');
     }
     for (Change c : changes) {
-      b.append("+ ").append(c).append('\n');
+      b.append("+ ").append(Quote.line(c.toString())).append('\n');
     }
     for (String n : notes) {
-      b.append("= ").append(n).append('\n');
+      b.append("= ").append(Quote.line(n)).append('\n');
     }
     return b.toString();
   }

@@ -3,6 +3,7 @@ package dev.irsa.core.aws;
 import dev.irsa.core.arn.PolicyArn;
 import dev.irsa.core.arn.RoleArn;
 import dev.irsa.core.internal.Names;
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.SizeQuota;
 import dev.irsa.core.trust.IrsaTrust;
@@ -156,7 +157,7 @@ public abstract class ServiceAccountRole {
     Names.roleName(roleName());
     Names.path(path());
     if (serviceAccounts().isEmpty()) {
-      throw new IllegalStateException("role '" + roleName() + "' needs at least one service account to trust");
+      throw new IllegalStateException("role " + Quote.single(roleName()) + " needs at least one service account to trust");
     }
     OidcProvider first = serviceAccounts().get(0).cluster();
     for (TrustedServiceAccount t : serviceAccounts()) {
@@ -182,14 +183,14 @@ public abstract class ServiceAccountRole {
     }
     tags().forEach((k, v) -> {
       if (k.isEmpty() || k.length() > 128 || !k.matches("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+")) {
-        throw new IllegalStateException("tag key must be 1 to 128 letters, digits, spaces or _.:/=+-@, got: '" + k + "'");
+        throw new IllegalStateException("tag key must be 1 to 128 letters, digits, spaces or _.:/=+-@, got: " + Quote.single(k));
       }
       if (v.length() > 256 || !v.matches("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*")) {
         throw new IllegalStateException("tag value must be at most 256 letters, digits, spaces or _.:/=+-@, got: '"
-            + v + "' for key '" + k + "'");
+            + v + "' for key " + Quote.single(k));
       }
       if (k.equalsIgnoreCase(IamProvisioner.OWNER_TAG_KEY)) {
-        throw new IllegalStateException("tag key '" + k + "' is reserved for irsa's ownership tag");
+        throw new IllegalStateException("tag key " + Quote.single(k) + " is reserved for irsa's ownership tag");
       }
     });
     for (String name : inlinePolicies().keySet()) {
@@ -199,7 +200,7 @@ public abstract class ServiceAccountRole {
     Set<String> names = new LinkedHashSet<>();
     for (ManagedPolicy p : managedPolicies()) {
       if (!names.add(p.name())) {
-        throw new IllegalStateException("managed policy '" + p.name() + "' is listed twice");
+        throw new IllegalStateException("managed policy " + Quote.single(p.name()) + " is listed twice");
       }
     }
     if (policiesToAttach().size() > 10) {

@@ -1,5 +1,6 @@
 package dev.irsa.core.aws;
 
+import dev.irsa.core.internal.Quote;
 import java.util.List;
 import java.util.Locale;
 
@@ -50,7 +51,7 @@ public final class Thumbprint {
     for (int i = 0; i < sha1Hex.length; i++) {
       String v = sha1Hex[i];
       if (v == null || !v.matches("[0-9a-fA-F]{40}")) {
-        throw new IllegalArgumentException("thumbprint must be 40 hex digits (a SHA-1 fingerprint), got: '" + v + "'");
+        throw new IllegalArgumentException("thumbprint must be 40 hex digits (a SHA-1 fingerprint), got: " + Quote.single(v));
       }
       out[i] = v.toLowerCase(Locale.ROOT);
     }

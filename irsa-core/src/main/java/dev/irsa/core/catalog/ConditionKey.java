@@ -1,5 +1,6 @@
 package dev.irsa.core.catalog;
 
+import dev.irsa.core.internal.Quote;
 import java.util.Objects;
 
 /**
@@ -34,7 +35,7 @@ public record ConditionKey(String name, ValueType type, boolean multivalued) {
       case "Bool", "Boolean" -> ValueType.BOOL;
       case "IPAddress", "IpAddress" -> ValueType.IP_ADDRESS;
       case "Binary" -> ValueType.BINARY;
-      default -> throw new IllegalArgumentException("unknown condition key type '" + referenceType + "' for " + name);
+      default -> throw new IllegalArgumentException("unknown condition key type " + Quote.single(referenceType) + " for " + name);
     };
     return new ConditionKey(name, t, multi);
   }

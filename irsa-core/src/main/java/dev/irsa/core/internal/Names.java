@@ -25,7 +25,7 @@ public final class Names {
     }
     if (v.length() > 63 || !DNS1123_LABEL.matcher(v).matches()) {
       throw new IllegalArgumentException(what + " must be a DNS-1123 label (lowercase letters, digits and '-', "
-          + "starting and ending with a letter or digit, at most 63 characters), got: '" + v + "'");
+          + "starting and ending with a letter or digit, at most 63 characters), got: " + Quote.single(v));
     }
     return v;
   }
@@ -37,7 +37,7 @@ public final class Names {
     }
     if (v.length() > 253 || !DNS1123_SUBDOMAIN.matcher(v).matches()) {
       throw new IllegalArgumentException(what + " must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', "
-          + "at most 253 characters), got: '" + v + "'");
+          + "at most 253 characters), got: " + Quote.single(v));
     }
     return v;
   }
@@ -45,7 +45,7 @@ public final class Names {
   /** A 12-digit AWS account ID. */
   public static String account(String v) {
     if (v == null || !ACCOUNT.matcher(v).matches()) {
-      throw new IllegalArgumentException("AWS account ID must be 12 digits, got: '" + v + "'");
+      throw new IllegalArgumentException("AWS account ID must be 12 digits, got: " + Quote.single(v));
     }
     return v;
   }
@@ -64,7 +64,7 @@ public final class Names {
   public static String sessionName(String v) {
     iamName("role session name", v, 64);
     if (v.length() < 2) {
-      throw new IllegalArgumentException("role session name must be 2 to 64 characters, got: '" + v + "'");
+      throw new IllegalArgumentException("role session name must be 2 to 64 characters, got: " + Quote.single(v));
     }
     return v;
   }
@@ -75,7 +75,7 @@ public final class Names {
     }
     if (v.length() > max || !IAM_NAME.matcher(v).matches()) {
       throw new IllegalArgumentException(what + " must be 1 to " + max
-          + " letters, digits or +=,.@_- characters, got: '" + v + "'");
+          + " letters, digits or +=,.@_- characters, got: " + Quote.single(v));
     }
     return v;
   }
@@ -84,7 +84,7 @@ public final class Names {
   public static String path(String v) {
     if (v == null || v.length() > 512 || !IAM_PATH.matcher(v).matches()) {
       throw new IllegalArgumentException("IAM path must begin and end with '/' and contain only printable ASCII "
-          + "(at most 512 characters), got: '" + v + "'");
+          + "(at most 512 characters), got: " + Quote.single(v));
     }
     return v;
   }

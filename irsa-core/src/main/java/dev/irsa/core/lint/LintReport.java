@@ -1,5 +1,6 @@
 package dev.irsa.core.lint;
 
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.internal.json.JsonWriter;
 import java.util.List;
 import java.util.Objects;
@@ -74,7 +75,7 @@ public record LintReport(PolicyKind kind, List<Finding> findings) {
     String fmt = "%-" + sev + "s  %-" + code + "s  %-" + path + "s  %s%n";
     StringBuilder sb = new StringBuilder(String.format(fmt, "SEVERITY", "CODE", "PATH", "MESSAGE"));
     for (Finding f : findings) {
-      sb.append(String.format(fmt, f.severity(), f.code(), f.path(), f.message()));
+      sb.append(String.format(fmt, f.severity(), f.code(), Quote.escape(f.path()), Quote.line(f.message())));
     }
     return sb.toString();
   }

@@ -1,5 +1,6 @@
 package dev.irsa.core.policy;
 
+import dev.irsa.core.internal.Quote;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,7 @@ public record ConditionValue(Kind kind, String text) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(text, "text");
     if (kind == Kind.BOOLEAN && !text.equals("true") && !text.equals("false")) {
-      throw new IllegalArgumentException("boolean condition value must be true or false, got: '" + text + "'");
+      throw new IllegalArgumentException("boolean condition value must be true or false, got: " + Quote.single(text));
     }
   }
 
@@ -27,7 +28,7 @@ public record ConditionValue(Kind kind, String text) {
   /** An unquoted JSON number, exactly as written (e.g. {@code 3600} or {@code 1.5}). */
   public static ConditionValue number(String text) {
     if (!text.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
-      throw new IllegalArgumentException("not a JSON number: '" + text + "'");
+      throw new IllegalArgumentException("not a JSON number: " + Quote.single(text));
     }
     return new ConditionValue(Kind.NUMBER, text);
   }

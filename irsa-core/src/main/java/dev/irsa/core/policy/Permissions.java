@@ -5,6 +5,7 @@ import dev.irsa.core.arn.DynamoDbArns;
 import dev.irsa.core.arn.InvalidArnException;
 import dev.irsa.core.arn.Partition;
 import dev.irsa.core.arn.S3Arns;
+import dev.irsa.core.internal.Quote;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -84,7 +85,7 @@ public final class Permissions {
         throw new IllegalArgumentException("S3 key prefix must not be empty (use the overload without a prefix)");
       }
       if (prefix.contains("*") || prefix.contains("?")) {
-        throw new IllegalArgumentException("S3 key prefix must not contain wildcards, got: '" + prefix + "'");
+        throw new IllegalArgumentException("S3 key prefix must not contain wildcards, got: " + Quote.single(prefix));
       }
       return prefix;
     }

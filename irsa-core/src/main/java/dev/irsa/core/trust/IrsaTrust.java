@@ -1,5 +1,6 @@
 package dev.irsa.core.trust;
 
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.policy.Condition;
 import dev.irsa.core.policy.ConditionValue;
 import dev.irsa.core.policy.OperatorType;
@@ -72,7 +73,7 @@ public final class IrsaTrust {
       Collection<ServiceAccountRef> serviceAccounts, String audience) {
     for (ServiceAccountRef sa : serviceAccounts) {
       if (sa.isPattern()) {
-        throw new IllegalArgumentException("service account pattern '" + sa + "' cannot be merged into a trust policy; "
+        throw new IllegalArgumentException("service account pattern " + Quote.single(sa.toString()) + " cannot be merged into a trust policy; "
             + "build the policy with SubjectMatch.LIKE instead");
       }
     }
@@ -209,7 +210,7 @@ public final class IrsaTrust {
         List<String> subjects = new ArrayList<>();
         for (ServiceAccountRef sa : sas) {
           if (sa.isPattern() && match != SubjectMatch.LIKE) {
-            throw new IllegalStateException("service account pattern '" + sa + "' needs match(SubjectMatch.LIKE): "
+            throw new IllegalStateException("service account pattern " + Quote.single(sa.toString()) + " needs match(SubjectMatch.LIKE): "
                 + "StringEquals compares '*' literally and would never match");
           }
           subjects.add(sa.subject());

@@ -4,6 +4,7 @@ import dev.irsa.core.arn.Arn;
 import dev.irsa.core.arn.InvalidArnException;
 import dev.irsa.core.arn.Partition;
 import dev.irsa.core.internal.Names;
+import dev.irsa.core.internal.Quote;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -81,14 +82,14 @@ public final class OidcProvider {
     try {
       uri = new URI(issuerUrl);
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("issuer must be an https URL, got: '" + issuerUrl + "' (" + e.getReason() + ")");
+      throw new IllegalArgumentException("issuer must be an https URL, got: " + Quote.single(issuerUrl) + " (" + e.getReason() + ")");
     }
     if (!"https".equals(uri.getScheme()) || uri.getHost() == null) {
       throw new IllegalArgumentException("issuer must be an https URL such as "
-          + "https://oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE, got: '" + issuerUrl + "'");
+          + "https://oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE, got: " + Quote.single(issuerUrl));
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-      throw new IllegalArgumentException("issuer URL must not have user info, a query or a fragment, got: '" + issuerUrl + "'");
+      throw new IllegalArgumentException("issuer URL must not have user info, a query or a fragment, got: " + Quote.single(issuerUrl));
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     while (path.endsWith("/")) {

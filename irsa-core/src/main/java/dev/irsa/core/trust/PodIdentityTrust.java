@@ -3,6 +3,7 @@ package dev.irsa.core.trust;
 import dev.irsa.core.arn.Arn;
 import dev.irsa.core.arn.InvalidArnException;
 import dev.irsa.core.internal.Names;
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.Principal;
 import dev.irsa.core.policy.Statement;
@@ -75,7 +76,7 @@ public final class PodIdentityTrust {
     /** Only sessions requested from this AWS Organization ({@code aws:SourceOrgId}). */
     public Builder sourceOrgId(String orgId) {
       if (orgId == null || !orgId.matches("o-[a-z0-9]{10,32}")) {
-        throw new IllegalArgumentException("organization ID must look like o-abcd123456, got: '" + orgId + "'");
+        throw new IllegalArgumentException("organization ID must look like o-abcd123456, got: " + Quote.single(orgId));
       }
       this.sourceOrgId = orgId;
       return this;

@@ -1,6 +1,7 @@
 package dev.irsa.core.trust;
 
 import dev.irsa.core.internal.Names;
+import dev.irsa.core.internal.Quote;
 import java.util.Objects;
 
 /**
@@ -58,7 +59,7 @@ public final class ServiceAccountRef {
 
   private static void check(String what, String v) {
     if (v == null || v.isEmpty() || !v.matches("[a-z0-9.*?-]+")) {
-      throw new IllegalArgumentException(what + " must be lowercase letters, digits, '-', '.', '*' or '?', got: '" + v + "'");
+      throw new IllegalArgumentException(what + " must be lowercase letters, digits, '-', '.', '*' or '?', got: " + Quote.single(v));
     }
   }
 
@@ -72,7 +73,7 @@ public final class ServiceAccountRef {
     String t = text.startsWith(SUBJECT_PREFIX) ? text.substring(SUBJECT_PREFIX.length()) : text;
     int colon = t.indexOf(':');
     if (colon <= 0 || colon == t.length() - 1 || t.indexOf(':', colon + 1) >= 0) {
-      throw new IllegalArgumentException("service account must be written NAMESPACE:NAME, got: '" + text + "'");
+      throw new IllegalArgumentException("service account must be written NAMESPACE:NAME, got: " + Quote.single(text));
     }
     String ns = t.substring(0, colon);
     String name = t.substring(colon + 1);

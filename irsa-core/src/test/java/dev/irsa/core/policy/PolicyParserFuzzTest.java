@@ -3,6 +3,7 @@ package dev.irsa.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.irsa.core.corpus.ManagedPolicyCorpus;
+import dev.irsa.core.internal.Quote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,7 +24,8 @@ class PolicyParserFuzzTest {
   private static final int CASES = Integer.getInteger("irsa.fuzz.cases", 20_000);
   private static final String[] ALPHABET = {
       "{", "}", "[", "]", ",", ":", "\"", "\\", "*", "?", "0", "1", "-", "e", ".", " ", "\n", "true", "null",
-      "\"Statement\"", "\"Effect\"", "\"Allow\"", "\"Action\"", "\"Condition\"", "\"Principal\"", "\\u00e9", "\u0000", "é", "\uD83D\uDE00"};
+      "\"Statement\"", "\"Effect\"", "\"Allow\"", "\"Action\"", "\"Condition\"", "\"Principal\"", "\\u00e9", "\u0000", "é", "\uD83D\uDE00",
+      "\\ud800", "\\udc00", "\uD800", "\n", "\u001b", "\u202e"};
 
   @Test
   void randomValidDocumentsRoundTrip() {
@@ -64,6 +66,8 @@ class PolicyParserFuzzTest {
         assertThat(e.line()).as(context).isBetween(1, (int) input.lines().count() + 1);
         assertThat(e.column()).as(context).isBetween(1, input.length() + 1);
         assertThat(e.problem()).as(context).isNotBlank();
+        // One line, whatever the input: no control character, no unpaired surrogate (issue 14, items 8 and 11)
+        assertThat(Quote.needsEscape(e.getMessage())).as(context + "\nmessage: " + e.getMessage()).isFalse();
         rejected++;
       } catch (RuntimeException | StackOverflowError e) {
         throw new AssertionError(context + "\nescaped: " + e, e);

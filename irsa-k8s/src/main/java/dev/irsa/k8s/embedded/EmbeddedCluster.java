@@ -1,6 +1,7 @@
 package dev.irsa.k8s.embedded;
 
 import dev.irsa.core.internal.OptionalDependency;
+import dev.irsa.core.internal.Quote;
 import dev.irsa.k8s.internal.JwtSigner;
 import dev.irsa.k8s.webhook.PodIdentityWebhook;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -172,7 +173,7 @@ public final class EmbeddedCluster implements AutoCloseable {
     public Builder issuer(String issuer) {
       Objects.requireNonNull(issuer, "issuer");
       if (!issuer.startsWith("https://") || issuer.length() == "https://".length()) {
-        throw new IllegalArgumentException("issuer must be an https URL, got: '" + issuer + "'");
+        throw new IllegalArgumentException("issuer must be an https URL, got: " + Quote.single(issuer));
       }
       this.issuer = issuer;
       return this;

@@ -1,5 +1,6 @@
 package dev.irsa.verify.eval;
 
+import dev.irsa.core.internal.Quote;
 import java.util.List;
 import java.util.Objects;
 
@@ -82,8 +83,8 @@ public final class EvaluationResult {
   /** A few lines for people: the decision, why, what was missing, and the catalog's warnings. */
   public String explain() {
     StringBuilder sb = new StringBuilder();
-    sb.append(decision).append(": ").append(request.action()).append(" on ").append(request.resource())
-        .append(" by ").append(request.principal().orElse("an anonymous caller")).append('\n');
+    sb.append(decision).append(": ").append(Quote.cut(request.action())).append(" on ").append(Quote.cut(request.resource()))
+        .append(" by ").append(Quote.cut(request.principal().orElse("an anonymous caller"))).append('\n');
     boolean trust = Evaluator.isRoleTrust(request);
     switch (decision) {
       case ALLOWED -> {
@@ -91,9 +92,9 @@ public final class EvaluationResult {
           sb.append("  no permission is required: STS answers GetCallerIdentity for every caller with credentials,"
               + " even under an explicit Deny\n");
         }
-        matched.forEach(m -> sb.append("  allowed by ").append(m).append('\n'));
+        matched.forEach(m -> sb.append("  allowed by ").append(Quote.line(m.toString())).append('\n'));
       }
-      case EXPLICIT_DENY -> matched.forEach(m -> sb.append("  denied by ").append(m).append('\n'));
+      case EXPLICIT_DENY -> matched.forEach(m -> sb.append("  denied by ").append(Quote.line(m.toString())).append('\n'));
       case IMPLICIT_DENY -> {
         for (PolicyType t : blockedBy) {
           sb.append("  ").append(reason(t, trust)).append('\n');
@@ -103,7 +104,7 @@ public final class EvaluationResult {
     }
     if (!missingContextKeys.isEmpty()) {
       sb.append("  context keys a condition needed but the request lacked: ")
-          .append(String.join(", ", missingContextKeys)).append('\n');
+          .append(Quote.line(String.join(", ", missingContextKeys))).append('\n');
     }
     warnings().forEach(w -> sb.append("  warning: ").append(w.message()).append('\n'));
     return sb.toString();

@@ -1,5 +1,6 @@
 package dev.irsa.verify.eval;
 
+import dev.irsa.core.internal.Quote;
 import dev.irsa.verify.eval.internal.ArnPattern;
 import dev.irsa.verify.eval.internal.Ascii;
 import dev.irsa.verify.eval.internal.PrincipalMatcher;
@@ -163,7 +164,7 @@ public final class RequestContext {
     public Builder principal(String principal) {
       if (principal != null && !isArn(principal) && !SERVICE_PRINCIPAL.matcher(principal).matches()) {
         throw new IllegalArgumentException("principal must be an ARN (arn:partition:service:region:account:resource) "
-            + "or a service principal (e.g. lambda.amazonaws.com), got: '" + principal + "'");
+            + "or a service principal (e.g. lambda.amazonaws.com), got: " + Quote.single(principal));
       }
       this.principal = principal;
       return this;
@@ -179,7 +180,7 @@ public final class RequestContext {
       Objects.requireNonNull(action, "action");
       if (!ACTION.matcher(action).matches()) {
         throw new IllegalArgumentException(
-            "action must be service:Action without wildcards (e.g. s3:GetObject), got: '" + action + "'");
+            "action must be service:Action without wildcards (e.g. s3:GetObject), got: " + Quote.single(action));
       }
       this.action = action;
       return this;
@@ -195,7 +196,7 @@ public final class RequestContext {
       Objects.requireNonNull(resource, "resource");
       if (!resource.equals("*") && !isArn(resource)) {
         throw new IllegalArgumentException("resource must be an ARN (arn:partition:service:region:account:resource) "
-            + "or * for actions without a resource type, got: '" + resource + "'");
+            + "or * for actions without a resource type, got: " + Quote.single(resource));
       }
       this.resource = resource;
       return this;
@@ -209,7 +210,7 @@ public final class RequestContext {
     public Builder resourceAccount(String account) {
       Objects.requireNonNull(account, "account");
       if (!ACCOUNT.matcher(account).matches()) {
-        throw new IllegalArgumentException("resourceAccount must be a 12-digit account ID, got: '" + account + "'");
+        throw new IllegalArgumentException("resourceAccount must be a 12-digit account ID, got: " + Quote.single(account));
       }
       this.resourceAccount = account;
       return this;

@@ -12,6 +12,7 @@ import dev.irsa.core.aws.ServiceAccountRole;
 import dev.irsa.core.aws.Thumbprint;
 import dev.irsa.core.aws.TrustNotConfirmedException;
 import dev.irsa.core.aws.TrustedServiceAccount;
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.trust.IrsaTrust;
 import dev.irsa.core.trust.OidcProvider;
@@ -366,7 +367,7 @@ public final class Reconciler {
     Optional<String> description = spec.description().filter(d -> !d.equals(role.description()));
     Optional<Integer> maxSession = spec.maxSessionDuration().map(d -> (int) d.getSeconds())
         .filter(s -> !s.equals(role.maxSessionDuration()));
-    description.ifPresent(d -> what.add("description '" + d + "'"));
+    description.ifPresent(d -> what.add("description " + Quote.single(d)));
     maxSession.ifPresent(s -> what.add("max session duration " + s + " s (was " + role.maxSessionDuration() + ")"));
     if (!what.isEmpty()) {
       add(Action.UPDATE_ROLE, arn, "set " + String.join(", ", what), null, null, () -> {

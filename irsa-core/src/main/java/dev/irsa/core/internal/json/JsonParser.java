@@ -1,5 +1,6 @@
 package dev.irsa.core.internal.json;
 
+import dev.irsa.core.internal.Quote;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,10 +100,10 @@ public final class JsonParser {
       int keyCol = column();
       String key = string();
       if (members.containsKey(key)) {
-        throw new JsonSyntaxException("duplicate key \"" + key + "\"", JsonPath.member(JsonPath.of(path), key), keyLine, keyCol);
+        throw new JsonSyntaxException("duplicate key " + Quote.dbl(key), JsonPath.member(JsonPath.of(path), key), keyLine, keyCol);
       }
       skipWhitespace();
-      expect(':', "':' after member name \"" + key + "\"");
+      expect(':', "':' after member name " + Quote.dbl(key));
       skipWhitespace();
       path.add(key);
       members.put(key, value(depth + 1));
@@ -197,24 +198,67 @@ public final class JsonParser {
             }
             int cp = 0;
             for (int i = 1; i <= 4; i++) {
-              int d = Character.digit(text.charAt(pos + i), 16);
+              int d = hex(text.charAt(pos + i));
               if (d < 0) {
                 throw error("invalid \\u escape: expected 4 hex digits");
               }
               cp = cp * 16 + d;
             }
-            sb.append((char) cp);
             pos += 4;
+            if (Character.isLowSurrogate((char) cp)) {
+              throw unpaired(cp, pos - 5);
+            }
+            if (Character.isHighSurrogate((char) cp)) {
+              int low = lowSurrogateEscape();
+              if (low < 0) {
+                throw unpaired(cp, pos - 5);
+              }
+              sb.append((char) cp);
+              cp = low;
+              pos += 6;
+            }
+            sb.append((char) cp);
             break;
           default:
-            throw error("invalid escape '\\" + e + "'");
+            throw error("invalid escape " + Quote.single("\\" + e));
         }
         pos++;
         runStart = pos;
         continue;
       }
+      if (Character.isSurrogate(c)) {
+        if (!Character.isHighSurrogate(c) || pos + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(pos + 1))) {
+          throw unpaired(c, pos);
+        }
+        pos++;
+      }
       pos++;
     }
+  }
+
+  /** The low surrogate of a backslash-u escape (U+DC00 to U+DFFF) right after {@code pos}, or -1. */
+  private int lowSurrogateEscape() {
+    if (pos + 6 >= text.length() || text.charAt(pos + 1) != '\\' || text.charAt(pos + 2) != 'u') {
+      return -1;
+    }
+    int cp = 0;
+    for (int i = 3; i <= 6; i++) {
+      int d = hex(text.charAt(pos + i));
+      if (d < 0) {
+        return -1;
+      }
+      cp = cp * 16 + d;
+    }
+    return Character.isLowSurrogate((char) cp) ? cp : -1;
+  }
+
+  /**
+   * A surrogate without its pair is not Unicode text; kept, it would print as {@code ?}, a wildcard
+   * in IAM. {@code at} is the offset of the character or of its backslash-u escape.
+   */
+  private JsonSyntaxException unpaired(int c, int at) {
+    return new JsonSyntaxException(String.format("unpaired surrogate \\u%04x in a string (not valid Unicode)", c),
+        JsonPath.of(path), line, at - lineStart + 1);
   }
 
   private String number() {
@@ -224,18 +268,18 @@ public final class JsonParser {
     }
     if (peek() == '0') {
       pos++;
-      if (Character.isDigit(peek())) {
+      if (isDigit(peek())) {
         throw new JsonSyntaxException("numbers may not have leading zeros (quote the value, e.g. an account ID)",
             JsonPath.of(path), line, start - lineStart + 1);
       }
-    } else if (Character.isDigit(peek())) {
+    } else if (isDigit(peek())) {
       digits();
     } else {
       throw error("invalid number: expected a digit");
     }
     if (peek() == '.') {
       pos++;
-      if (!Character.isDigit(peek())) {
+      if (!isDigit(peek())) {
         throw error("invalid number: expected a digit after '.'");
       }
       digits();
@@ -245,12 +289,21 @@ public final class JsonParser {
       if (peek() == '+' || peek() == '-') {
         pos++;
       }
-      if (!Character.isDigit(peek())) {
+      if (!isDigit(peek())) {
         throw error("invalid number: expected a digit in the exponent");
       }
       digits();
     }
     return text.substring(start, pos);
+  }
+
+  /** ASCII digits only: {@code Character.isDigit} also takes Thai, Arabic-Indic, fullwidth ... digits. */
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static int hex(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
   }
 
   private void digits() {
@@ -305,9 +358,9 @@ public final class JsonParser {
       while (end < text.length() && end - pos < 20 && Character.isLetterOrDigit(text.charAt(end))) {
         end++;
       }
-      return "'" + text.substring(pos, end) + "'";
+      return Quote.single(text.substring(pos, end));
     }
-    return c < 0x20 ? String.format("character U+%04X", (int) c) : "'" + c + "'";
+    return c < 0x20 || Quote.needsEscape(String.valueOf(c)) ? String.format("character U+%04X", (int) c) : "'" + c + "'";
   }
 
   private JsonSyntaxException error(String problem) {

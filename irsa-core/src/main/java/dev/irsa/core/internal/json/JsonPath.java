@@ -1,5 +1,6 @@
 package dev.irsa.core.internal.json;
 
+import dev.irsa.core.internal.Quote;
 import java.util.List;
 
 /** JSONPath strings such as {@code $.Statement[0].Condition.StringEquals['oidc.eks...:sub']}. */
@@ -29,19 +30,27 @@ public final class JsonPath {
     return parent + "[" + i + "]";
   }
 
+  /**
+   * A member name as {@code .name} or {@code ['name']}; a name with control characters has them
+   * escaped, and one longer than {@link Quote#MAX_CHARS} is cut with its length said, so that an
+   * error about a 50 MB name stays short: {@code $['aaa...' (52428800 characters)]}.
+   */
   private static StringBuilder member(StringBuilder sb, String name) {
-    if (isIdentifier(name)) {
+    boolean cut = name.length() > Quote.MAX_CHARS;
+    String shown = cut ? name.substring(0, Quote.MAX_CHARS) : name;
+    if (!cut && isIdentifier(name)) {
       return sb.append('.').append(name);
     }
-    sb.append("['");
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
+    StringBuilder q = new StringBuilder(shown.length() + 4);
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
       if (c == '\'' || c == '\\') {
-        sb.append('\\');
+        q.append('\\');
       }
-      sb.append(c);
+      q.append(c);
     }
-    return sb.append("']");
+    sb.append("['").append(Quote.escape(q.toString()));
+    return cut ? sb.append("...' (").append(name.length()).append(" characters)]") : sb.append("']");
   }
 
   private static boolean isIdentifier(String name) {

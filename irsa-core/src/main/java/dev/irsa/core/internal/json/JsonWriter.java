@@ -118,7 +118,7 @@ public final class JsonWriter {
         case '\b': out.append("\\b"); break;
         case '\f': out.append("\\f"); break;
         default:
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+          if (c < 0x20 || c == '\u2028' || c == '\u2029' || unpaired(s, i)) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
@@ -126,6 +126,18 @@ public final class JsonWriter {
       }
     }
     out.append('"');
+  }
+
+  /**
+   * A surrogate without its pair is written as a {@code \\u} escape: encoded as it is, it would print
+   * as {@code ?}, a wildcard in IAM.
+   */
+  private static boolean unpaired(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
   }
 
   /** Writes a parsed tree back as compact (or pretty) JSON, numbers as written. */

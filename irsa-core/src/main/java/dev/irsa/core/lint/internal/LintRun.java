@@ -7,6 +7,7 @@ import dev.irsa.core.catalog.ServiceAction;
 import dev.irsa.core.catalog.ServiceCatalog;
 import dev.irsa.core.iam.internal.Glob;
 import dev.irsa.core.iam.internal.Values;
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.internal.json.JsonNode;
 import dev.irsa.core.internal.json.JsonPath;
 import dev.irsa.core.lint.Finding;
@@ -80,11 +81,11 @@ public final class LintRun {
   }
 
   private void add(FindingCode code, String path, String message) {
-    findings.add(Finding.of(code, path, message));
+    findings.add(Finding.of(code, path, Quote.line(message)));
   }
 
   private void add(FindingCode code, Severity severity, String path, String message) {
-    findings.add(new Finding(code, severity, message, path));
+    findings.add(new Finding(code, severity, Quote.line(message), path));
   }
 
   // ------------------------------------------------------------------ document and statements
@@ -181,7 +182,7 @@ public final class LintRun {
     if (effect == null) {
       add(FindingCode.MISSING_EFFECT, path, "missing Effect: add \"Effect\": \"Allow\" or \"Deny\"");
     } else if (!(effect instanceof JsonNode.Str e) || !(e.value().equals("Allow") || e.value().equals("Deny"))) {
-      String got = effect instanceof JsonNode.Str e ? "\"" + e.value() + "\"" : effect.kind();
+      String got = effect instanceof JsonNode.Str e ? Quote.dbl(e.value()) : effect.kind();
       add(FindingCode.INVALID_EFFECT, JsonPath.member(path, "Effect"),
           "Effect must be \"Allow\" or \"Deny\" (case-sensitive), got " + got);
     }
@@ -217,10 +218,10 @@ public final class LintRun {
   private static String unknownElement(String name, List<String> known) {
     for (String k : known) {
       if (k.equalsIgnoreCase(name)) {
-        return "unknown element \"" + name + "\": element names are case-sensitive, write \"" + k + "\"";
+        return "unknown element " + Quote.dbl(name) + ": element names are case-sensitive, write " + Quote.dbl(k);
       }
     }
-    return "unknown element \"" + name + "\": expected one of " + String.join(", ", known);
+    return "unknown element " + Quote.dbl(name) + ": expected one of " + String.join(", ", known);
   }
 
   // ------------------------------------------------------------------ one statement
@@ -231,12 +232,12 @@ public final class LintRun {
       if (!SID.matcher(sid).matches()) {
         boolean iam = kind != PolicyKind.RESOURCE;
         add(FindingCode.INVALID_SID, iam ? Severity.ERROR : Severity.WARNING, JsonPath.member(path, "Sid"),
-            "Sid \"" + sid + "\" may only contain letters and digits" + (iam ? " in IAM policies" : " in IAM;"
+            "Sid " + Quote.dbl(sid) + " may only contain letters and digits" + (iam ? " in IAM policies" : " in IAM;"
                 + " some services accept more") + ": rename it to \"" + sid.replaceAll("[^A-Za-z0-9]", "") + "\"");
       }
       if (sid.contains("${")) {
         add(FindingCode.POLICY_VARIABLE_NOT_ALLOWED, JsonPath.member(path, "Sid"),
-            "policy variables are not substituted in Sid; remove \"" + sid + "\"'s ${...}");
+            "policy variables are not substituted in Sid; remove " + Quote.dbl(sid) + "'s ${...}");
       }
     });
     principals(s, path, node);
@@ -284,11 +285,11 @@ public final class LintRun {
         }
         boolean same = ignoreCase ? v.equalsIgnoreCase(w) : v.equals(w);
         if (same && j < i) {
-          add(code, valuePath(path, node, element, i), "\"" + v + "\" is listed twice in " + element + ": remove one");
+          add(code, valuePath(path, node, element, i), Quote.dbl(v) + " is listed twice in " + element + ": remove one");
           break;
         }
         if (!same && !Glob.hasWildcard(v) && Glob.hasWildcard(w) && Glob.matches(w, v, ignoreCase)) {
-          add(code, valuePath(path, node, element, i), "\"" + v + "\" is already covered by \"" + w + "\": remove it");
+          add(code, valuePath(path, node, element, i), Quote.dbl(v) + " is already covered by " + Quote.dbl(w) + ": remove it");
           break;
         }
       }
@@ -375,7 +376,7 @@ public final class LintRun {
       String p = valuePath(path, node, element, i);
       if (a.contains("${")) {
         add(FindingCode.POLICY_VARIABLE_NOT_ALLOWED, p, "policy variables are not substituted in " + element
-            + ": write the action \"" + a + "\" literally");
+            + ": write the action " + Quote.dbl(a) + " literally");
         out.add(null);
         continue;
       }
@@ -383,7 +384,7 @@ public final class LintRun {
       out.add(l);
       Severity sev = not ? Severity.WARNING : Severity.ERROR;
       switch (l.status()) {
-        case INVALID -> add(FindingCode.INVALID_ACTION, sev, p, "\"" + a + "\" is not an action: write service:Action,"
+        case INVALID -> add(FindingCode.INVALID_ACTION, sev, p, Quote.dbl(a) + " is not an action: write service:Action,"
             + " e.g. s3:GetObject, or \"*\"");
         case UNKNOWN_SERVICE -> add(FindingCode.UNKNOWN_SERVICE, sev, p, "\"" + a.substring(0, a.indexOf(':'))
             + "\" is not a service prefix" + didYouMean(l.suggestions()));
@@ -391,7 +392,7 @@ public final class LintRun {
           String svc = a.substring(0, a.indexOf(':'));
           String name = catalog.service(svc).map(x -> x.name()).orElse(svc);
           add(FindingCode.UNKNOWN_ACTION, sev, p, Glob.hasWildcard(a)
-              ? "\"" + a + "\" matches no action of " + name + ": check the pattern"
+              ? Quote.dbl(a) + " matches no action of " + name + ": check the pattern"
               : a + " is not an action of " + name + didYouMean(l.suggestions()));
         }
         case FOUND -> {
@@ -442,14 +443,14 @@ public final class LintRun {
       String[] parts = r.split(":", 6);
       if (parts.length < 6 || !parts[0].equals("arn")) {
         add(FindingCode.INVALID_ARN, kind == PolicyKind.RESOURCE ? Severity.WARNING : Severity.ERROR, p,
-            "\"" + r + "\" is neither \"*\" nor an ARN (arn:partition:service:region:account:resource)");
+            Quote.dbl(r) + " is neither \"*\" nor an ARN (arn:partition:service:region:account:resource)");
         continue;
       }
       int fifthColon = r.length() - parts[5].length() - 1;
       int var = r.indexOf("${");
       if (var >= 0 && var < fifthColon) {
         add(FindingCode.POLICY_VARIABLE_NOT_ALLOWED, Severity.WARNING, p, "IAM documents policy variables in the"
-            + " resource part of an ARN (after the fifth colon) only: \"" + r + "\" may not match as intended");
+            + " resource part of an ARN (after the fifth colon) only: " + Quote.dbl(r) + " may not match as intended");
         continue;
       }
       checkable.add(r);
@@ -497,7 +498,7 @@ public final class LintRun {
     if (l.actions().size() == 1) {
       return l.actions().get(0).fullName();
     }
-    return "\"" + l.pattern() + "\" (" + l.actions().size() + " actions)";
+    return Quote.dbl(l.pattern()) + " (" + l.actions().size() + " actions)";
   }
 
   private static String resourceTypes(ActionLookup l) {
@@ -546,10 +547,10 @@ public final class LintRun {
         }
       }
       if (!perms.isEmpty()) {
-        add(FindingCode.PERMISSIONS_MANAGEMENT_ON_ALL_RESOURCES, rpath, "\"" + a + "\" grants permissions management ("
+        add(FindingCode.PERMISSIONS_MANAGEMENT_ON_ALL_RESOURCES, rpath, Quote.dbl(a) + " grants permissions management ("
             + sample(perms) + ") on every resource: name the resources' ARNs in Resource");
       } else if (!writes.isEmpty()) {
-        add(FindingCode.WRITE_ON_ALL_RESOURCES, rpath, "\"" + a + "\" grants write access (" + sample(writes)
+        add(FindingCode.WRITE_ON_ALL_RESOURCES, rpath, Quote.dbl(a) + " grants write access (" + sample(writes)
             + ") on every resource: name the resources' ARNs in Resource");
       }
     }
@@ -578,7 +579,7 @@ public final class LintRun {
             + c.key());
       }
       if (!op.isKnown()) {
-        add(FindingCode.INVALID_CONDITION_OPERATOR, opPath, "\"" + op.name() + "\" is not a condition operator"
+        add(FindingCode.INVALID_CONDITION_OPERATOR, opPath, Quote.dbl(op.name()) + " is not a condition operator"
             + operatorHint(op));
         continue;
       }
@@ -660,14 +661,14 @@ public final class LintRun {
         OperatorType.Category cat = type.category();
         if (cat != OperatorType.Category.STRING && cat != OperatorType.Category.ARN) {
           add(FindingCode.POLICY_VARIABLE_NOT_ALLOWED, Severity.WARNING, valuePath(cpath, c, i), "policy variables"
-              + " are only substituted in String and ARN conditions, not in " + type.json() + ": \"" + t + "\"");
+              + " are only substituted in String and ARN conditions, not in " + type.json() + ": " + Quote.dbl(t));
         }
         continue;
       }
       String problem = Values.problem(type.category(), t); // the evaluator's reading, shared
       if (problem != null) {
         add(FindingCode.CONDITION_TYPE_MISMATCH, valuePath(cpath, c, i), c.operator().name() + " expects " + problem
-            + ", got \"" + t + "\"");
+            + ", got " + Quote.dbl(t));
       }
     }
   }
@@ -763,12 +764,12 @@ public final class LintRun {
         oidc(s, path, node, m.group(1));
       } else if (SAML_PROVIDER_ARN.matcher(id).matches()) {
         if (webIdentity) {
-          add(FindingCode.FEDERATED_NOT_OIDC_PROVIDER, fpath, "\"" + id + "\" is a SAML provider; "
+          add(FindingCode.FEDERATED_NOT_OIDC_PROVIDER, fpath, Quote.dbl(id) + " is a SAML provider; "
               + WEB_IDENTITY + " needs an OIDC provider ARN (arn:aws:iam::<account>:oidc-provider/<issuer host and"
               + " path>)");
         }
       } else if (!WEB_IDENTITY_PROVIDERS.contains(id)) {
-        add(FindingCode.FEDERATED_NOT_OIDC_PROVIDER, fpath, "Federated principal \"" + id + "\" is not an IAM OIDC"
+        add(FindingCode.FEDERATED_NOT_OIDC_PROVIDER, fpath, "Federated principal " + Quote.dbl(id) + " is not an IAM OIDC"
             + " provider ARN: write arn:aws:iam::<account>:oidc-provider/" + stripScheme(id.replaceFirst(
                 "^arn:[^:]*:iam::[^:]*:", "")) + " (issuer host and path, no https://)");
       }
@@ -806,7 +807,7 @@ public final class LintRun {
         String a = s.actions().get(i);
         if (!OIDC_ACTIONS.contains(a.toLowerCase(Locale.ROOT))) {
           add(FindingCode.IRSA_WRONG_ACTION, valuePath(path, node, "Action", i), "an OIDC provider principal assumes"
-              + " the role with " + WEB_IDENTITY + ", not \"" + a + "\": replace it");
+              + " the role with " + WEB_IDENTITY + ", not " + Quote.dbl(a) + ": replace it");
         }
       }
     }
@@ -878,7 +879,7 @@ public final class LintRun {
         String v = c.values().get(i).text();
         if (!like && Glob.hasWildcard(v) && t.category() == OperatorType.Category.STRING) {
           add(FindingCode.WILDCARD_IN_STRING_EQUALS, valuePath(cpath, c, i), t.json() + " compares \"" + v
-              + "\" literally and no token carries that audience: write \"" + audience + "\"");
+              + "\" literally and no token carries that audience: write " + Quote.dbl(audience));
         }
         if (like ? Glob.matches(v, audience, false) : v.equals(audience)
             || t == OperatorType.STRING_EQUALS_IGNORE_CASE && v.equalsIgnoreCase(audience)) {
@@ -886,8 +887,8 @@ public final class LintRun {
         }
       }
       if (!admits) {
-        add(FindingCode.AUDIENCE_MISMATCH, cpath, "tokens for this role carry audience \"" + audience + "\", which "
-            + c.texts() + " does not admit, so assuming the role fails: write \"" + audience + "\" (or lint with the"
+        add(FindingCode.AUDIENCE_MISMATCH, cpath, "tokens for this role carry audience " + Quote.dbl(audience) + ", which "
+            + c.texts() + " does not admit, so assuming the role fails: write " + Quote.dbl(audience) + " (or lint with the"
             + " audience your service accounts use)");
       }
     }
@@ -900,7 +901,7 @@ public final class LintRun {
       String v = c.values().get(i).text();
       String vpath = valuePath(cpath, c, i);
       if (!like && t.category() == OperatorType.Category.STRING && Glob.hasWildcard(v)) {
-        add(FindingCode.WILDCARD_IN_STRING_EQUALS, vpath, t.json() + " compares \"" + v + "\" literally, so no"
+        add(FindingCode.WILDCARD_IN_STRING_EQUALS, vpath, t.json() + " compares " + Quote.dbl(v) + " literally, so no"
             + " token matches it: name the service account, or use StringLike if a pattern is really meant");
         continue;
       }
@@ -911,20 +912,20 @@ public final class LintRun {
         String rest = v.substring(SA_PREFIX.length());
         int colon = rest.indexOf(':');
         if (like && colon < 0 && Glob.hasWildcard(rest)) {
-          add(FindingCode.SUB_ANY_SERVICE_ACCOUNT, vpath, "\"" + v + "\" admits every service account in every"
+          add(FindingCode.SUB_ANY_SERVICE_ACCOUNT, vpath, Quote.dbl(v) + " admits every service account in every"
               + " namespace: name the service account (system:serviceaccount:<namespace>:<name>)");
         } else if (like && colon >= 0 && Glob.hasWildcard(rest.substring(0, colon))) {
-          add(FindingCode.SUB_WILDCARD_NAMESPACE, vpath, "\"" + v + "\" has a wildcard in the namespace, so anyone"
+          add(FindingCode.SUB_WILDCARD_NAMESPACE, vpath, Quote.dbl(v) + " has a wildcard in the namespace, so anyone"
               + " who can create a matching namespace can assume the role: name the namespace");
         } else if (colon < 0) {
-          add(FindingCode.SUB_NOT_SERVICE_ACCOUNT, vpath, "\"" + v + "\" lacks the service account name: write "
+          add(FindingCode.SUB_NOT_SERVICE_ACCOUNT, vpath, Quote.dbl(v) + " lacks the service account name: write "
               + SA_PREFIX + rest + ":<name>");
         }
       } else if (like && Glob.matches(v, SA_PREFIX + "namespace:name", false)) {
-        add(FindingCode.SUB_ANY_SERVICE_ACCOUNT, vpath, "\"" + v + "\" admits every service account in every"
+        add(FindingCode.SUB_ANY_SERVICE_ACCOUNT, vpath, Quote.dbl(v) + " admits every service account in every"
             + " namespace: name the service account (system:serviceaccount:<namespace>:<name>)");
       } else {
-        add(FindingCode.SUB_NOT_SERVICE_ACCOUNT, vpath, "\"" + v + "\" is not a service account subject; tokens carry"
+        add(FindingCode.SUB_NOT_SERVICE_ACCOUNT, vpath, Quote.dbl(v) + " is not a service account subject; tokens carry"
             + " " + SA_PREFIX + "<namespace>:<name>: write that");
       }
     }

@@ -1,5 +1,6 @@
 package dev.irsa.core.policy.internal;
 
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.internal.json.JsonNode;
 import dev.irsa.core.internal.json.JsonParser;
 import dev.irsa.core.internal.json.JsonPath;
@@ -77,7 +78,7 @@ public final class PolicyCodec {
           case "Version" -> {
             String version = string(path, v);
             if (!version.equals(PolicyDocument.VERSION_2012_10_17) && !version.equals(PolicyDocument.VERSION_2008_10_17)) {
-              throw error(path, v, "Version must be \"2012-10-17\" or \"2008-10-17\", got \"" + version + "\"");
+              throw error(path, v, "Version must be \"2012-10-17\" or \"2008-10-17\", got " + Quote.dbl(version));
             }
             b.version(version);
           }
@@ -123,7 +124,7 @@ public final class PolicyCodec {
             } else if (e.equals("Deny")) {
               b.effect(Effect.DENY);
             } else {
-              throw error(p, v, "Effect must be \"Allow\" or \"Deny\" (case-sensitive), got \"" + e + "\"");
+              throw error(p, v, "Effect must be \"Allow\" or \"Deny\" (case-sensitive), got " + Quote.dbl(e));
             }
             effect = true;
           }
@@ -164,7 +165,7 @@ public final class PolicyCodec {
         if (s.value().equals("*")) {
           return Principal.all();
         }
-        throw error(path, v, "expected \"*\" or an object, got string \"" + s.value() + "\"");
+        throw error(path, v, "expected \"*\" or an object, got string " + Quote.dbl(s.value()));
       }
       if (!(v instanceof JsonNode.Obj obj)) {
         throw error(path, v, "expected \"*\" or an object, got " + v.kind());
@@ -177,8 +178,8 @@ public final class PolicyCodec {
         String p = JsonPath.member(path, m.getKey());
         PrincipalType t = PrincipalType.fromJson(m.getKey());
         if (t == null) {
-          throw error(p, m.getValue(), "unknown principal type \"" + m.getKey()
-              + "\" (expected AWS, Federated, Service or CanonicalUser)");
+          throw error(p, m.getValue(), "unknown principal type " + Quote.dbl(m.getKey())
+              + " (expected AWS, Federated, Service or CanonicalUser)");
         }
         ids.put(t, strings(p, m.getValue(), "principal"));
       }
@@ -265,10 +266,10 @@ public final class PolicyCodec {
     private static String unknownElement(String name, java.util.Collection<String> known) {
       for (String k : known) {
         if (k.equalsIgnoreCase(name)) {
-          return "unknown element \"" + name + "\" (element names are case-sensitive: did you mean \"" + k + "\"?)";
+          return "unknown element " + Quote.dbl(name) + " (element names are case-sensitive: did you mean " + Quote.dbl(k) + "?)";
         }
       }
-      return "unknown element \"" + name + "\" (expected one of " + String.join(", ", known) + ")";
+      return "unknown element " + Quote.dbl(name) + " (expected one of " + String.join(", ", known) + ")";
     }
 
     private static PolicyParseException error(String path, JsonNode at, String problem) {

@@ -2,6 +2,7 @@ package dev.irsa.verify.eval.internal;
 
 import dev.irsa.core.iam.internal.Glob;
 import dev.irsa.core.iam.internal.Values;
+import dev.irsa.core.internal.Quote;
 import dev.irsa.core.policy.Condition;
 import dev.irsa.core.policy.ConditionOperator;
 import dev.irsa.core.policy.ConditionValue;
@@ -86,7 +87,7 @@ public final class ConditionMatcher {
         for (int i = 0; i < count; i++) {
           nu[i] = Values.number(vs.get(i).text());
           if (nu[i] == null) {
-            throw new CompileException(i, type.json() + " value must be a number, got \"" + vs.get(i).text() + "\"");
+            throw new CompileException(i, type.json() + " value must be a number, got " + Quote.dbl(vs.get(i).text()));
           }
         }
       }
@@ -96,7 +97,7 @@ public final class ConditionMatcher {
           da[i] = Values.date(vs.get(i).text());
           if (da[i] == null) {
             throw new CompileException(i, type.json()
-                + " value must be an ISO 8601 date or epoch seconds, got \"" + vs.get(i).text() + "\"");
+                + " value must be an ISO 8601 date or epoch seconds, got " + Quote.dbl(vs.get(i).text()));
           }
         }
       }
@@ -106,7 +107,7 @@ public final class ConditionMatcher {
           ci[i] = Values.cidr(vs.get(i).text());
           if (ci[i] == null) {
             throw new CompileException(i, type.json()
-                + " value must be an IPv4 or IPv6 address or CIDR block, got \"" + vs.get(i).text() + "\"");
+                + " value must be an IPv4 or IPv6 address or CIDR block, got " + Quote.dbl(vs.get(i).text()));
           }
         }
       }
@@ -116,7 +117,7 @@ public final class ConditionMatcher {
           String t = vs.get(i).text();
           Boolean b = Values.bool(t);
           if (b == null) {
-            throw new CompileException(i, type.json() + " value must be true or false, got \"" + t + "\"");
+            throw new CompileException(i, type.json() + " value must be true or false, got " + Quote.dbl(t));
           }
           bo[i] = b;
         }
@@ -126,7 +127,7 @@ public final class ConditionMatcher {
         for (int i = 0; i < count; i++) {
           bi[i] = Values.binary(vs.get(i).text());
           if (bi[i] == null) {
-            throw new CompileException(i, "BinaryEquals value must be base64, got \"" + vs.get(i).text() + "\"");
+            throw new CompileException(i, "BinaryEquals value must be base64, got " + Quote.dbl(vs.get(i).text()));
           }
         }
       }
@@ -150,7 +151,7 @@ public final class ConditionMatcher {
   public static ConditionMatcher compile(Condition c, boolean substitute) {
     ConditionOperator op = c.operator();
     OperatorType type = op.type().orElseThrow(() -> new CompileException(-1,
-        "unknown condition operator \"" + op.name() + "\""));
+        "unknown condition operator " + Quote.dbl(op.name())));
     if (type == OperatorType.NULL && op.ifExists()) {
       throw new CompileException(-1, "Null cannot be combined with IfExists (\"" + op.name() + "\")");
     }
