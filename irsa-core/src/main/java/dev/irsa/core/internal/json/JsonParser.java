@@ -192,33 +192,7 @@ public final class JsonParser {
           case 'n': sb.append('\n'); break;
           case 'r': sb.append('\r'); break;
           case 't': sb.append('\t'); break;
-          case 'u':
-            if (pos + 4 >= text.length()) {
-              throw error("incomplete \\u escape");
-            }
-            int cp = 0;
-            for (int i = 1; i <= 4; i++) {
-              int d = hex(text.charAt(pos + i));
-              if (d < 0) {
-                throw error("invalid \\u escape: expected 4 hex digits");
-              }
-              cp = cp * 16 + d;
-            }
-            pos += 4;
-            if (Character.isLowSurrogate((char) cp)) {
-              throw unpaired(cp, pos - 5);
-            }
-            if (Character.isHighSurrogate((char) cp)) {
-              int low = lowSurrogateEscape();
-              if (low < 0) {
-                throw unpaired(cp, pos - 5);
-              }
-              sb.append((char) cp);
-              cp = low;
-              pos += 6;
-            }
-            sb.append((char) cp);
-            break;
+          case 'u': unicodeEscape(sb); break;
           default:
             throw error("invalid escape " + Quote.single("\\" + e));
         }
@@ -234,6 +208,35 @@ public final class JsonParser {
       }
       pos++;
     }
+  }
+
+  /** Appends the character of the backslash-u escape at {@code pos} (a surrogate pair when two escapes form one). */
+  private void unicodeEscape(StringBuilder sb) {
+    if (pos + 4 >= text.length()) {
+      throw error("incomplete \\u escape");
+    }
+    int cp = 0;
+    for (int i = 1; i <= 4; i++) {
+      int d = hex(text.charAt(pos + i));
+      if (d < 0) {
+        throw error("invalid \\u escape: expected 4 hex digits");
+      }
+      cp = cp * 16 + d;
+    }
+    pos += 4;
+    if (Character.isLowSurrogate((char) cp)) {
+      throw unpaired(cp, pos - 5);
+    }
+    if (Character.isHighSurrogate((char) cp)) {
+      int low = lowSurrogateEscape();
+      if (low < 0) {
+        throw unpaired(cp, pos - 5);
+      }
+      sb.append((char) cp);
+      cp = low;
+      pos += 6;
+    }
+    sb.append((char) cp);
   }
 
   /** The low surrogate of a backslash-u escape (U+DC00 to U+DFFF) right after {@code pos}, or -1. */
