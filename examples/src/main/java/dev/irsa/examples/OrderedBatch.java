@@ -81,11 +81,11 @@ final class OrderedBatch {
         first = number + 1;
         chars = 0;
       }
-      if (!lines.isEmpty()) {
-        write(out, err, apply(lines, first, f));
-      }
       while (!inFlight.isEmpty()) {
         write(out, err, take(inFlight));
+      }
+      if (!lines.isEmpty()) {
+        write(out, err, apply(lines, first, f));
       }
       flush(out, err);
     } catch (IOException e) {
