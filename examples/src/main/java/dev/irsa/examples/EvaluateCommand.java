@@ -63,6 +63,39 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   /**
+   * The command for {@code evaluate} with plain options ({@code --explain}, {@code --threads N},
+   * {@code --bench N}), made without building picocli's model of every command, which is most of a
+   * one-case run's start-up (picocli's classes predate class-data sharing); null for any other
+   * command line, which picocli then handles (help, errors).
+   */
+  static EvaluateCommand withoutPicocli(String... args) {
+    if (args.length == 0 || !args[0].equals("evaluate")) {
+      return null;
+    }
+    EvaluateCommand c = new EvaluateCommand();
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--explain")) {
+        c.explain = true;
+      } else if ((a.equals("--threads") || a.equals("--bench")) && i + 1 < args.length && isCount(args[i + 1])) {
+        int v = Integer.parseInt(args[++i]);
+        if (a.equals("--threads")) {
+          c.threads = v;
+        } else {
+          c.bench = v;
+        }
+      } else {
+        return null;
+      }
+    }
+    return c;
+  }
+
+  private static boolean isCount(String s) {
+    return !s.isEmpty() && s.length() < 10 && s.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+  }
+
+  /**
    * One line's result line (and explanation). Nothing one case does costs the others their
    * results: a failure irsa did not anticipate becomes this case's ERROR line.
    */

@@ -162,6 +162,24 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void plainOptionsSkipPicocliAndOthersStillGetItsHelpAndErrors() {
+    // Given command lines with and without plain options
+    // Then the plain ones are run directly, the others by picocli
+    assertThat(EvaluateCommand.withoutPicocli("evaluate", "--threads", "2", "--explain", "--bench", "3")).satisfies(c -> {
+      assertThat(c.threads).isEqualTo(2);
+      assertThat(c.explain).isTrue();
+      assertThat(c.bench).isEqualTo(3);
+    });
+    assertThat(EvaluateCommand.withoutPicocli("evaluate", "--help")).isNull();
+    assertThat(EvaluateCommand.withoutPicocli("evaluate", "--threads", "x")).isNull();
+    assertThat(EvaluateCommand.withoutPicocli("lint", "-")).isNull();
+    Cli r = Cli.run("evaluate", "--threads", "x");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: Invalid value for option '--threads': 'x' is not an int");
+    assertThat(Cli.run("evaluate", "--threads", "0").err()).isEqualTo("error: --threads needs a positive number, got 0\n");
+  }
+
+  @Test
   void benchReportsDecisionsPerSecond() {
     String line = "{\"id\":\"a\",\"identityPolicies\":[" + ALLOW + "],\"request\":{\"principal\":\"arn:aws:iam::111122223333:user/bob\","
         + "\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\"}}";
