@@ -35,6 +35,7 @@ final class CaseScanner {
       "permissionBoundaries", "scps", "rcps", "sessionPolicy", "request");
 
   private final String s;
+  private final char[] chars; // the line's characters: indexing an array is cheaper than String.charAt before the JIT has warmed up
   private final int n;
   private final int bom;
   private int pos;
@@ -44,7 +45,8 @@ final class CaseScanner {
 
   private CaseScanner(String line) {
     this.s = line;
-    this.n = line.length();
+    this.chars = line.toCharArray();
+    this.n = chars.length;
     this.bom = n > 0 && line.charAt(0) == '\uFEFF' ? 1 : 0;
     this.pos = bom;
   }
@@ -243,7 +245,7 @@ final class CaseScanner {
         strict = true;
         return text(span);
       case "boolean":
-        return s.charAt(span.start()) == 't' ? "true" : "false";
+        return chars[span.start()] == 't' ? "true" : "false";
       default:
         throw new PolicyParseException(path, 1, column(span.start()), "expected a string, got " + span.kind());
     }
@@ -306,7 +308,7 @@ final class CaseScanner {
           throw SyntaxException.INSTANCE;
         }
         kind = "number";
-        while (pos < n && "0123456789+-.eE".indexOf(s.charAt(pos)) >= 0) {
+        while (pos < n && "0123456789+-.eE".indexOf(chars[pos]) >= 0) {
           pos++;
         }
       }
@@ -324,7 +326,7 @@ final class CaseScanner {
   private void skipNested() {
     int depth = 0;
     while (pos < n) {
-      char c = s.charAt(pos);
+      char c = chars[pos];
       if (c == '"') {
         skipString();
         continue;
@@ -342,7 +344,7 @@ final class CaseScanner {
   private void skipString() {
     pos++;
     while (pos < n) {
-      char c = s.charAt(pos++);
+      char c = chars[pos++];
       if (c == '"') {
         return;
       }
@@ -357,7 +359,7 @@ final class CaseScanner {
   private String string() {
     int start = ++pos;
     while (pos < n) {
-      char c = s.charAt(pos);
+      char c = chars[pos];
       if (c == '"') {
         return s.substring(start, pos++);
       }
@@ -376,7 +378,7 @@ final class CaseScanner {
   private String escaped(int start) {
     StringBuilder sb = new StringBuilder().append(s, start, pos);
     while (pos < n) {
-      char c = s.charAt(pos++);
+      char c = chars[pos++];
       if (c == '"') {
         return sb.toString();
       }
@@ -390,7 +392,7 @@ final class CaseScanner {
       if (pos >= n) {
         throw SyntaxException.INSTANCE;
       }
-      char e = s.charAt(pos++);
+      char e = chars[pos++];
       switch (e) {
         case '"', '\\', '/' -> sb.append(e);
         case 'b' -> sb.append('\b');
@@ -404,7 +406,7 @@ final class CaseScanner {
           }
           int v = 0;
           for (int i = 0; i < 4; i++) {
-            int d = Character.digit(s.charAt(pos++), 16);
+            int d = Character.digit(chars[pos++], 16);
             if (d < 0) {
               throw SyntaxException.INSTANCE;
             }
@@ -420,7 +422,7 @@ final class CaseScanner {
 
   private void ws() {
     while (pos < n) {
-      char c = s.charAt(pos);
+      char c = chars[pos];
       if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
         return;
       }
@@ -429,10 +431,10 @@ final class CaseScanner {
   }
 
   private char peek() {
-    return pos < n ? s.charAt(pos) : '\0';
+    return pos < n ? chars[pos] : '\0';
   }
 
   private char next() {
-    return pos < n ? s.charAt(pos++) : '\0';
+    return pos < n ? chars[pos++] : '\0';
   }
 }

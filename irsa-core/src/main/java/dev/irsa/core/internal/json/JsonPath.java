@@ -21,7 +21,10 @@ public final class JsonPath {
 
   /** {@code parent} extended by a member name. */
   public static String member(String parent, String name) {
-    return member(new StringBuilder(parent), name).toString();
+    if (isIdentifier(name)) { // the common case, made without a growing buffer
+      return parent.concat(".").concat(name);
+    }
+    return member(new StringBuilder(parent.length() + name.length() + 8).append(parent), name).toString();
   }
 
   /** {@code parent} extended by an array index. */
@@ -50,7 +53,8 @@ public final class JsonPath {
     }
     for (int i = 1; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '_'))) {
+      boolean ascii = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      if (!ascii) {
         return false;
       }
     }
