@@ -1,5 +1,6 @@
 package dev.irsa.examples;
 
+import dev.irsa.core.internal.json.JsonNode;
 import dev.irsa.core.internal.json.JsonParser;
 import dev.irsa.core.internal.json.JsonPath;
 import dev.irsa.core.internal.json.JsonSyntaxException;
@@ -104,10 +105,15 @@ final class CaseCodec {
    * a position (a limit of the scan, never expected).
    */
   private static CaseException syntax(String line, int lineNumber, boolean mustFail) {
+    JsonNode root;
     try {
-      JsonParser.parse(line);
+      root = JsonParser.parse(line);
     } catch (JsonSyntaxException e) {
       throw new CaseException(scanId(line), lineNumber, at(e.path(), lineNumber, e.column(), e.problem()));
+    }
+    if (!(root instanceof JsonNode.Obj)) {
+      throw new CaseException(null, lineNumber, at("$", lineNumber, root.column(),
+          "expected a case (an object), got " + root.kind()));
     }
     if (mustFail) {
       throw new CaseException(scanId(line), lineNumber, "$ " + lineNumber + ":1: this case could not be read");
@@ -243,7 +249,7 @@ final class CaseCodec {
                 return null;
               }
               try {
-                return ((dev.irsa.core.internal.json.JsonNode.Str) JsonParser.parse(line.substring(j, vend + 1))).value();
+                return ((JsonNode.Str) JsonParser.parse(line.substring(j, vend + 1))).value();
               } catch (JsonSyntaxException e) {
                 return null;
               }

@@ -180,6 +180,28 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void readsEveryLineAsTheStrictJsonParserDoes() throws Exception {
+    // Given lines that test where the one-pass scan stops and the strict parser decides: duplicate
+    // keys, unknown members holding bad JSON, escapes, numbers, a byte-order mark, whitespace,
+    // syntax errors inside a policy and after a semantic error, nesting limits, a non-object line
+    String input = resource("evaluate/tricky-lines.jsonl");
+
+    // When evaluated on one thread and on four
+    Cli one = Cli.runWithStdin(input, "evaluate", "--threads", "1");
+    Cli four = Cli.runWithStdin(input, "evaluate", "--threads", "4");
+
+    // Then the results are those the tree-based codec gave before the scan (recorded from it)
+    assertThat(one.out()).isEqualTo(resource("evaluate/tricky-lines.results.jsonl"));
+    assertThat(four.out()).isEqualTo(one.out());
+  }
+
+  private static String resource(String name) throws java.io.IOException {
+    try (java.io.InputStream in = EvaluateCommandTest.class.getResourceAsStream("/" + name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void benchReportsDecisionsPerSecond() {
     String line = "{\"id\":\"a\",\"identityPolicies\":[" + ALLOW + "],\"request\":{\"principal\":\"arn:aws:iam::111122223333:user/bob\","
         + "\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\"}}";
