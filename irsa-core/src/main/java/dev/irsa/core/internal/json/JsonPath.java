@@ -21,10 +21,10 @@ public final class JsonPath {
 
   /** {@code parent} extended by a member name. */
   public static String member(String parent, String name) {
-    if (isIdentifier(name)) { // the common case, made without a growing buffer
+    if (name.length() <= 64 && isIdentifier(name)) { // the common case, without a growing buffer
       return parent.concat(".").concat(name);
     }
-    return member(new StringBuilder(parent.length() + name.length() + 8).append(parent), name).toString();
+    return member(new StringBuilder(parent), name).toString();
   }
 
   /** {@code parent} extended by an array index. */
@@ -53,8 +53,7 @@ public final class JsonPath {
     }
     for (int i = 1; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean ascii = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-      if (!ascii) {
+      if (!(c < 128 && (Character.isLetterOrDigit(c) || c == '_'))) {
         return false;
       }
     }

@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 class MemoTest {
   @Test
   void computesAKeyOnceAndGivesTheSameValueAfter() {
-    Memo<String, Glob> memo = new Memo<>(16);
+    Memo<String, Object> memo = new Memo<>(16);
     AtomicInteger computed = new AtomicInteger();
 
-    Glob first = memo.get("s3:get*", k -> {
+    Object first = memo.get("s3:get*", k -> {
       computed.incrementAndGet();
-      return Glob.compile(k, false);
+      return new Object();
     });
-    Glob second = memo.get(new String("s3:get*"), k -> Glob.compile(k, false));
+    Object second = memo.get(new String("s3:get*"), k -> new Object());
 
     assertThat(second).isSameAs(first);
     assertThat(computed).hasValue(1);
