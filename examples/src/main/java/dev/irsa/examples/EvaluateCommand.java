@@ -1,15 +1,17 @@
 package dev.irsa.examples;
 
 import dev.irsa.core.internal.Quote;
+import dev.irsa.verify.PolicyEvaluator;
 import dev.irsa.verify.eval.Decision;
 import dev.irsa.verify.eval.EvaluationResult;
-import dev.irsa.verify.PolicyEvaluator;
-import dev.irsa.verify.eval.internal.CaseCodec;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +21,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code evaluate [--bench N] [--explain]}: JSON Lines of cases on stdin, one JSON result line per
- * case on stdout, in order. A bad line yields an ERROR line and the batch goes on.
+ * {@code evaluate [--bench N] [--explain] [--threads N]}: JSON Lines of cases on stdin, one JSON
+ * result line per case on stdout, in order, written as they are decided (memory does not grow with
+ * the input). A bad line, or a failure on one case, yields that case's ERROR line and the batch goes on.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = {
@@ -40,39 +43,99 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--explain", description = "Also write each result's explanation to stderr.")
   boolean explain;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads evaluating cases (default: the number of processors); results stay in input order.")
+  Integer threads;
+
+  private static final PolicyEvaluator EVALUATOR = PolicyEvaluator.create();
+
   @Override
   public Integer call() {
-    PrintStream out = System.out;
-    List<String> lines = readLines();
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n < 1) {
+      throw new CliException(2, "--threads needs a positive number, got " + n);
+    }
     if (bench != null) {
-      return bench(lines, out);
+      return bench(readLines(), System.out);
     }
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
-        continue;
-      }
-      CaseCodec.Case c;
-      try {
-        c = CaseCodec.parse(line, i + 1);
-      } catch (CaseCodec.CaseException e) {
-        sb.append(CaseCodec.writeError(e.id(), e.line(), e.getMessage())).append('\n');
-        continue;
-      }
-      EvaluationResult r = EVAL.evaluate(c.policies(), c.request());
-      sb.append(CaseCodec.write(c.id(), r)).append('\n');
-      if (explain) {
-        System.err.print((c.id() == null ? "" : Quote.cut(c.id()) + ": ") + r.explain());
-      }
-      if (sb.length() > 1 << 16) {
-        out.print(sb);
-        sb.setLength(0);
-      }
-    }
-    out.print(sb);
-    out.flush();
+    CaseCodec codec = new CaseCodec(PolicyCache.forHeap());
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8), 1 << 16);
+    Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+    Writer err = explain ? new OutputStreamWriter(System.err, StandardCharsets.UTF_8) : null;
+    OrderedBatch.run(in, out, err, n, (line, number, o, e) -> evaluate(codec, line, number, o, explain ? e : null));
     return 0;
+  }
+
+  /**
+   * The command for {@code evaluate} with plain options ({@code --explain}, {@code --threads N},
+   * {@code --bench N}), made without building picocli's model of every command, which is most of a
+   * one-case run's start-up (picocli's classes predate class-data sharing); null for any other
+   * command line, which picocli then handles (help, errors).
+   */
+  static EvaluateCommand withoutPicocli(String... args) {
+    if (args.length == 0 || !args[0].equals("evaluate")) {
+      return null;
+    }
+    EvaluateCommand c = new EvaluateCommand();
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--explain")) {
+        c.explain = true;
+      } else if ((a.equals("--threads") || a.equals("--bench")) && i + 1 < args.length && isCount(args[i + 1])) {
+        int v = Integer.parseInt(args[++i]);
+        if (a.equals("--threads")) {
+          c.threads = v;
+        } else {
+          c.bench = v;
+        }
+      } else {
+        return null;
+      }
+    }
+    return c;
+  }
+
+  private static boolean isCount(String s) {
+    return !s.isEmpty() && s.length() < 10 && s.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+  }
+
+  /**
+   * One line's result line (and explanation). Nothing one case does costs the others their
+   * results: a failure irsa did not anticipate becomes this case's ERROR line.
+   */
+  static void evaluate(CaseCodec codec, String line, int number, StringBuilder out, StringBuilder explanation) {
+    if (line.isBlank()) {
+      return;
+    }
+    String id = null;
+    try {
+      CaseCodec.Case c = codec.parse(line, number);
+      id = c.id();
+      EvaluationResult r = EVALUATOR.evaluate(c.policies(), c.request());
+      String result = CaseCodec.write(c.id(), r);
+      if (explanation != null) {
+        explanation.append(c.id() == null ? "" : Quote.cut(c.id()) + ": ").append(r.explain());
+      }
+      out.append(result).append('\n');
+    } catch (CaseCodec.CaseException e) {
+      out.append(CaseCodec.writeError(e.id(), e.line(), e.getMessage())).append('\n');
+    } catch (RuntimeException | StackOverflowError e) {
+      out.append(CaseCodec.writeError(id != null ? id : CaseCodec.scanId(line), number, internalError(number, e)))
+          .append('\n');
+    }
+  }
+
+  /** The ERROR text for a failure irsa did not anticipate on one case (a bug in irsa). */
+  static String internalError(int number, Throwable e) {
+    if (System.getenv("IRSA_DEBUG") != null) {
+      e.printStackTrace();
+    }
+    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
+    if (message.length() > 200) {
+      message = message.substring(0, 200) + "... (" + e.getMessage().length() + " characters)";
+    }
+    return "$ " + number + ":1: internal error evaluating this case: " + e.getClass().getSimpleName() + message
+        + " (a bug in irsa; set IRSA_DEBUG=1 to print the stack trace)";
   }
 
   private int bench(List<String> lines, PrintStream out) {
@@ -81,13 +144,14 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     List<CaseCodec.Case> cases = new ArrayList<>();
     int errors = 0;
-    for (String line : lines) {
-      if (line.isBlank()) {
+    CaseCodec codec = new CaseCodec(PolicyCache.forHeap());
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
         continue;
       }
       try {
-        cases.add(CaseCodec.parse(line));
-      } catch (CaseCodec.CaseException e) {
+        cases.add(codec.parse(lines.get(i), i + 1));
+      } catch (RuntimeException e) {
         errors++;
       }
     }
@@ -98,13 +162,13 @@ final class EvaluateCommand implements Callable<Integer> {
     int warmup = Math.max(1, Math.min(bench, 3));
     for (int w = 0; w < warmup; w++) {
       for (CaseCodec.Case c : cases) {
-        EVAL.decide(c.policies(), c.request());
+        EVALUATOR.decide(c.policies(), c.request());
       }
     }
     long t0 = System.nanoTime();
     for (int p = 0; p < bench; p++) {
       for (CaseCodec.Case c : cases) {
-        counts[EVAL.decide(c.policies(), c.request()).ordinal()]++;
+        counts[EVALUATOR.decide(c.policies(), c.request()).ordinal()]++;
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;

@@ -57,20 +57,21 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns its exit code (used by tests). */
   public static int run(String... args) {
+    EvaluateCommand quick = EvaluateCommand.withoutPicocli(args);
+    if (quick != null) {
+      java.io.PrintWriter err = new java.io.PrintWriter(System.err, true);
+      try {
+        return quick.call();
+      } catch (Exception ex) {
+        return failed(err, ex);
+      } catch (StackOverflowError | OutOfMemoryError e) {
+        return internalError(err, e);
+      }
+    }
     CommandLine cl = new CommandLine(new Main());
     // choice options are enums: "--kind trust" and "--kind TRUST" both work; a bad value lists the choices
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      if (ex instanceof CliException c) {
-        cmd.getErr().println(errorLine(c.getMessage()));
-        return c.exitCode();
-      }
-      if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
-        cmd.getErr().println(errorLine(ex.getMessage()));
-        return 2;
-      }
-      return internalError(cmd.getErr(), ex);
-    });
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(cmd.getErr(), ex));
     cl.setParameterExceptionHandler((ex, arguments) -> {
       CommandLine cmd = ex.getCommandLine();
       cmd.getErr().println(errorLine(ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')"));
@@ -89,6 +90,20 @@ public final class Main implements Runnable {
    */
   static String errorLine(String message) {
     return "error: " + Quote.line(message);
+  }
+
+  private static int failed(java.io.PrintWriter err, Exception ex) {
+    if (ex instanceof CliException c) {
+      err.println(errorLine(c.getMessage()));
+      err.flush();
+      return c.exitCode();
+    }
+    if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
+      err.println(errorLine(ex.getMessage()));
+      err.flush();
+      return 2;
+    }
+    return internalError(err, ex);
   }
 
   /** Exit status for a failure irsa did not anticipate (a bug): one line, the stack trace only on request. */

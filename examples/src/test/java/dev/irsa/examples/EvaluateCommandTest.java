@@ -102,6 +102,133 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void aFailureOnOneCaseIsThatCasesLineAndTheOtherCasesAreStillDecided() {
+    // Given (issue 14, item 1) a far-future date, valid ISO 8601, in a request's context and in a
+    // policy condition, between two ordinary cases; it used to abort the whole batch with no output
+    String bob = "\"principal\":\"arn:aws:iam::111122223333:user/bob\",\"action\":\"s3:GetObject\","
+        + "\"resource\":\"arn:aws:s3:::b/k\"";
+    String dated = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\","
+        + "\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":{\"aws:CurrentTime\":\"%s\"}}}}";
+    String input = String.join("\n",
+        "{\"id\":\"a\",\"identityPolicies\":[" + ALLOW + "],\"request\":{" + bob + "}}",
+        "{\"id\":\"b\",\"identityPolicies\":[" + dated.formatted("2030-01-01T00:00:00Z") + "],\"request\":{" + bob
+            + ",\"context\":{\"aws:CurrentTime\":\"+999999999-12-31T23:59:59Z\"}}}",
+        "{\"id\":\"c\",\"identityPolicies\":[" + dated.formatted("+999999999-12-31T23:59:59Z") + "],\"request\":{" + bob
+            + ",\"context\":{\"aws:CurrentTime\":\"2020-01-01T00:00:00Z\"}}}",
+        "{\"id\":\"d\",\"identityPolicies\":[],\"request\":{" + bob + "}}");
+
+    // When evaluated
+    Cli r = Cli.runWithStdin(input, "evaluate");
+
+    // Then every case has its line: the ordinary ones decided, the dated ones decided or an ERROR
+    // line of their own (whichever the date rules give; never the loss of the batch)
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    String[] lines = r.out().split("\n");
+    assertThat(lines).hasSize(4);
+    assertThat(lines[0]).isEqualTo(
+        "{\"id\":\"a\",\"decision\":\"ALLOWED\",\"matched\":[{\"policy\":\"identity[0]\",\"statement\":0,\"sid\":\"Read\"}],\"blockedBy\":[]}");
+    assertThat(lines[3]).isEqualTo("{\"id\":\"d\",\"decision\":\"IMPLICIT_DENY\",\"matched\":[],\"blockedBy\":[\"identity\"]}");
+    for (int i = 1; i <= 2; i++) {
+      String id = i == 1 ? "b" : "c";
+      assertThat(lines[i]).matches("\\{\"id\":\"" + id + "\",(\"line\":" + (i + 1)
+          + ",\"decision\":\"ERROR\",\"error\":\".*\"|\"decision\":\"(ALLOWED|IMPLICIT_DENY|EXPLICIT_DENY)\".*)}");
+    }
+  }
+
+  @Test
+  void anUnexpectedFailureReadsAsOneLineNamingTheCaseAndTheBug() {
+    // Given a failure irsa did not anticipate while evaluating line 7
+    String message = EvaluateCommand.internalError(7, new ArithmeticException("long overflow"));
+
+    // Then its ERROR text says where and what, in one line, without a stack trace
+    assertThat(message).isEqualTo("$ 7:1: internal error evaluating this case: ArithmeticException: long overflow"
+        + " (a bug in irsa; set IRSA_DEBUG=1 to print the stack trace)");
+    assertThat(EvaluateCommand.internalError(1, new IllegalStateException("x".repeat(5_000))))
+        .hasSizeLessThan(400).contains("... (5000 characters)");
+  }
+
+  @Test
+  void aPolicySharedByManyCasesGivesTheSameResultsAsOneCompiledPerCase() {
+    // Given the same policy text in three cases, one of them with the policy at another place
+    String line = "{\"id\":\"%s\",\"identityPolicies\":[" + ALLOW + "],\"request\":{\"principal\":"
+        + "\"arn:aws:iam::111122223333:user/bob\",\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/%s\"}}";
+    String input = line.formatted("1", "k") + "\n" + line.formatted("2", "k") + "\n"
+        + "{\"id\":\"3\",\"sessionPolicy\":" + ALLOW + ",\"request\":{\"principal\":\"arn:aws:iam::111122223333:user/bob\","
+        + "\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\"}}";
+
+    // When evaluated
+    Cli r = Cli.runWithStdin(input, "evaluate", "--threads", "1");
+
+    // Then each result names the policy where that case has it
+    assertThat(r.out()).isEqualTo("""
+        {"id":"1","decision":"ALLOWED","matched":[{"policy":"identity[0]","statement":0,"sid":"Read"}],"blockedBy":[]}
+        {"id":"2","decision":"ALLOWED","matched":[{"policy":"identity[0]","statement":0,"sid":"Read"}],"blockedBy":[]}
+        {"id":"3","decision":"IMPLICIT_DENY","matched":[],"blockedBy":["identity"]}
+        """);
+  }
+
+  @Test
+  void errorsInsideAPolicyAreLocatedInTheLineWhetherOrNotTheTextWasSeenBefore() {
+    // Given a bad condition value in the second identity policy, in two lines, the second with an escaped id
+    String bad = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\","
+        + "\"Condition\":{\"NumericLessThan\":{\"s3:max-keys\":\"ten\"}}}}";
+    String line = "{\"id\":%s,\"identityPolicies\":[" + ALLOW + ", " + bad + "],\"request\":{\"principal\":"
+        + "\"arn:aws:iam::111122223333:user/bob\",\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\"}}";
+
+    // When evaluated
+    Cli r = Cli.runWithStdin(line.formatted("\"x\"") + "\n" + line.formatted("\"\\u0078\""), "evaluate");
+
+    // Then both errors have the same path and column, in their own line
+    String error = r.out().lines().findFirst().orElseThrow();
+    assertThat(error).startsWith("{\"id\":\"x\",\"line\":1,\"decision\":\"ERROR\",\"error\":"
+        + "\"$.identityPolicies[1].Statement.Condition.NumericLessThan['s3:max-keys'] 1:");
+    int column = Integer.parseInt(error.replaceAll(".*max-keys'] 1:(\\d+):.*", "$1"));
+    assertThat(line.formatted("\"x\"").substring(column - 1)).startsWith("\"ten\"");
+    assertThat(r.out().lines().skip(1).findFirst().orElseThrow())
+        .isEqualTo(error.replace("\"line\":1", "\"line\":2").replace("] 1:" + column, "] 2:" + (column + 5)));
+  }
+
+  @Test
+  void plainOptionsSkipPicocliAndOthersStillGetItsHelpAndErrors() {
+    // Given command lines with and without plain options
+    // Then the plain ones are run directly, the others by picocli
+    assertThat(EvaluateCommand.withoutPicocli("evaluate", "--threads", "2", "--explain", "--bench", "3")).satisfies(c -> {
+      assertThat(c.threads).isEqualTo(2);
+      assertThat(c.explain).isTrue();
+      assertThat(c.bench).isEqualTo(3);
+    });
+    assertThat(EvaluateCommand.withoutPicocli("evaluate", "--help")).isNull();
+    assertThat(EvaluateCommand.withoutPicocli("evaluate", "--threads", "x")).isNull();
+    assertThat(EvaluateCommand.withoutPicocli("lint", "-")).isNull();
+    Cli r = Cli.run("evaluate", "--threads", "x");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: Invalid value for option '--threads': 'x' is not an int");
+    assertThat(Cli.run("evaluate", "--threads", "0").err()).isEqualTo("error: --threads needs a positive number, got 0\n");
+  }
+
+  @Test
+  void readsEveryLineAsTheStrictJsonParserDoes() throws Exception {
+    // Given lines that test where the one-pass scan stops and the strict parser decides: duplicate
+    // keys, unknown members holding bad JSON, escapes, numbers, a byte-order mark, whitespace,
+    // syntax errors inside a policy and after a semantic error, nesting limits, a non-object line
+    String input = resource("evaluate/tricky-lines.jsonl");
+
+    // When evaluated on one thread and on four
+    Cli one = Cli.runWithStdin(input, "evaluate", "--threads", "1");
+    Cli four = Cli.runWithStdin(input, "evaluate", "--threads", "4");
+
+    // Then the results are those the tree-based codec gave before the scan (recorded from it)
+    assertThat(one.out()).isEqualTo(resource("evaluate/tricky-lines.results.jsonl"));
+    assertThat(four.out()).isEqualTo(one.out());
+  }
+
+  private static String resource(String name) throws java.io.IOException {
+    try (java.io.InputStream in = EvaluateCommandTest.class.getResourceAsStream("/" + name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void benchReportsDecisionsPerSecond() {
     String line = "{\"id\":\"a\",\"identityPolicies\":[" + ALLOW + "],\"request\":{\"principal\":\"arn:aws:iam::111122223333:user/bob\","
         + "\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\"}}";

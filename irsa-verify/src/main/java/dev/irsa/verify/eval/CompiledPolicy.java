@@ -5,7 +5,7 @@ import dev.irsa.core.policy.PolicyParseException;
 import dev.irsa.verify.eval.internal.CompiledStatement;
 import dev.irsa.verify.eval.internal.EvalAccess;
 import dev.irsa.verify.eval.internal.PolicyCompiler;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,31 +35,37 @@ public final class CompiledPolicy {
   private CompiledPolicy(PolicyCompiler.Compiled compiled) {
     this.document = compiled.document();
     this.statements = compiled.statements();
-    Map<String, List<Integer>> idx = new HashMap<>();
-    List<Integer> any = new ArrayList<>();
+    Map<String, int[]> idx = new HashMap<>();
+    int[] any = new int[statements.length];
+    int anyCount = 0;
     for (CompiledStatement s : statements) {
       List<String> actions = s.source().actions();
+      String[] services = new String[actions.size()];
       boolean generic = actions.isEmpty(); // NotAction can match any service
-      List<String> services = new ArrayList<>();
-      for (String a : actions) {
-        String svc = CompiledStatement.servicePrefix(a);
-        if (svc == null) {
-          generic = true;
-        } else if (!services.contains(svc)) {
-          services.add(svc);
-        }
+      for (int a = 0; a < services.length && !generic; a++) {
+        services[a] = CompiledStatement.servicePrefix(actions.get(a));
+        generic = services[a] == null;
       }
       if (generic) {
-        any.add(s.index());
-      } else {
-        for (String svc : services) {
-          idx.computeIfAbsent(svc, k -> new ArrayList<>()).add(s.index());
+        any[anyCount++] = s.index();
+        continue;
+      }
+      for (String svc : services) {
+        int[] at = idx.get(svc); // at[0] counts the indexes that follow it
+        if (at == null) {
+          idx.put(svc, new int[] {1, s.index(), 0, 0});
+        } else if (at[at[0]] != s.index()) {
+          if (at[0] + 1 == at.length) {
+            at = Arrays.copyOf(at, at.length * 2);
+            idx.put(svc, at);
+          }
+          at[++at[0]] = s.index();
         }
       }
     }
-    this.byService = new HashMap<>();
-    idx.forEach((k, v) -> byService.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
-    this.anyService = any.stream().mapToInt(Integer::intValue).toArray();
+    idx.replaceAll((svc, at) -> Arrays.copyOfRange(at, 1, at[0] + 1));
+    this.byService = idx;
+    this.anyService = anyCount == 0 ? NONE : Arrays.copyOf(any, anyCount);
   }
 
   /**

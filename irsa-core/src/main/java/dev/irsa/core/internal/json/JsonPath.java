@@ -22,6 +22,9 @@ public final class JsonPath {
 
   /** {@code parent} extended by a member name. */
   public static String member(String parent, String name) {
+    if (name.length() <= 64 && isIdentifier(name)) { // the common case, without a growing buffer
+      return parent.concat(".").concat(name);
+    }
     return member(new StringBuilder(parent), name).toString();
   }
 

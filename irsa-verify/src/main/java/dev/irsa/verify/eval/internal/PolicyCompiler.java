@@ -9,6 +9,7 @@ import dev.irsa.core.policy.Condition;
 import dev.irsa.core.policy.JsonFormat;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.PolicyParseException;
+import dev.irsa.core.policy.Principal;
 import dev.irsa.core.policy.Statement;
 import dev.irsa.core.policy.internal.PolicyCodec;
 import java.util.List;
@@ -19,6 +20,15 @@ import java.util.List;
  * cannot read) with a {@link PolicyParseException} that carries the JSON path and line:column.
  */
 public final class PolicyCompiler {
+  // Policies repeat their patterns (an action, a bucket ARN, a condition): each is compiled once
+  // and shared, as matchers are immutable. Bounded: see Memo.
+  private static final Memo<String, Glob> ACTIONS = new Memo<>(4096);
+  private static final Memo<String, ArnPattern> RESOURCES = new Memo<>(4096);
+  private static final Memo<String, ArnPattern> RESOURCES_LITERAL = new Memo<>(1024);
+  private static final Memo<Condition, ConditionMatcher> CONDITIONS = new Memo<>(4096);
+  private static final Memo<Condition, ConditionMatcher> CONDITIONS_LITERAL = new Memo<>(1024);
+  private static final Memo<Principal, PrincipalMatcher> PRINCIPALS = new Memo<>(1024);
+
   private PolicyCompiler() {}
 
   /** The parsed document and its statements. */
@@ -55,22 +65,25 @@ public final class PolicyCompiler {
       List<String> actionList = s.actions().isEmpty() ? s.notActions() : s.actions();
       Glob[] actions = new Glob[actionList.size()];
       for (int a = 0; a < actions.length; a++) {
-        actions[a] = Glob.compile(Ascii.lower(actionList.get(a)), false); // requests lower-case the action once
+        actions[a] = ACTIONS.get(actionList.get(a), t -> Glob.compile(Ascii.lower(t), false)); // requests lower-case the action once
       }
       List<String> resourceList = s.resources().isEmpty() ? s.notResources() : s.resources();
       ArnPattern[] resources = null;
       if (!resourceList.isEmpty()) {
         resources = new ArnPattern[resourceList.size()];
         for (int r = 0; r < resources.length; r++) {
-          resources[r] = ArnPattern.resource(resourceList.get(r), substitute);
+          resources[r] = (substitute ? RESOURCES : RESOURCES_LITERAL)
+              .get(resourceList.get(r), t -> ArnPattern.resource(t, substitute));
         }
       }
-      PrincipalMatcher principal = s.principal().or(s::notPrincipal).map(PrincipalMatcher::compile).orElse(null);
+      PrincipalMatcher principal = s.principal().or(s::notPrincipal)
+          .map(p -> PRINCIPALS.get(p, PrincipalMatcher::compile)).orElse(null);
       List<Condition> conds = s.conditions();
       ConditionMatcher[] conditions = new ConditionMatcher[conds.size()];
       for (int c = 0; c < conditions.length; c++) {
         try {
-          conditions[c] = ConditionMatcher.compile(conds.get(c), substitute);
+          conditions[c] = (substitute ? CONDITIONS : CONDITIONS_LITERAL)
+              .get(conds.get(c), k -> ConditionMatcher.compile(k, substitute));
         } catch (ConditionMatcher.CompileException e) {
           throw locate(doc, root, rootPath, i, conds.get(c), e);
         }

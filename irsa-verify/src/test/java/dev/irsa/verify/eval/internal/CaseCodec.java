@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The batch format of {@code irsa evaluate}: one JSON case per line in, one JSON result per line out.
+ * The test fixtures' reader and writer of the batch format of {@code irsa evaluate} (the command's
+ * own codec lives in examples, {@code dev.irsa.examples.CaseCodec}; the library does not know the
+ * wire format): one JSON case per line in, one JSON result per line out.
  *
  * <pre>
  * {"id": "1", "identityPolicies": [doc, ...], "resourcePolicy": doc, "permissionBoundaries": [doc],

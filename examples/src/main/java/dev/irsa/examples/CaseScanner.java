@@ -1,0 +1,440 @@
+package dev.irsa.examples;
+
+import dev.irsa.core.internal.json.JsonPath;
+import dev.irsa.core.policy.PolicyParseException;
+import dev.irsa.verify.eval.RequestContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One pass over a batch line that finds the case's members without building a JSON tree: policies
+ * are kept as spans of the line's text (compiled, or found in the cache, by {@link CaseCodec}), the
+ * request is read strictly. What this scan does not check itself (members it does not know, string
+ * escapes, numbers) sets {@link #needsStrictCheck()}, and any structure it cannot read throws
+ * {@link SyntaxException}: the strict JSON parser then has the last word and gives the error.
+ */
+final class CaseScanner {
+  /** The line is not what this scan reads; the strict parser decides and reports. */
+  static final class SyntaxException extends RuntimeException {
+    private static final SyntaxException INSTANCE = new SyntaxException();
+
+    private SyntaxException() {
+      super("not readable by the scan", null, false, false);
+    }
+  }
+
+  /** A JSON value's text: {@code [start, end)} of the line, and its kind as the parser names it. */
+  record Span(int start, int end, String kind) {}
+
+  private static final Set<String> MEMBERS = Set.of("id", "identityPolicies", "resourcePolicy",
+      "permissionBoundaries", "scps", "rcps", "sessionPolicy", "request");
+
+  private final String s;
+  private final char[] chars; // the line's characters: indexing an array is cheaper than String.charAt before the JIT has warmed up
+  private final int n;
+  private final int bom;
+  private int pos;
+  private boolean strict;
+  private final Map<String, Span> members = new HashMap<>(16);
+  private String id;
+
+  private CaseScanner(String line) {
+    this.s = line;
+    this.chars = line.toCharArray();
+    this.n = chars.length;
+    this.bom = n > 0 && line.charAt(0) == '\uFEFF' ? 1 : 0;
+    this.pos = bom;
+  }
+
+  /**
+   * Scans the top level of a line.
+   *
+   * @throws SyntaxException when it is not an object of members this scan can read
+   */
+  static CaseScanner scan(String line) {
+    CaseScanner c = new CaseScanner(line);
+    c.ws();
+    if (c.peek() != '{') {
+      throw SyntaxException.INSTANCE;
+    }
+    c.pos++;
+    c.object((name, value) -> {
+      if (!MEMBERS.contains(name)) {
+        c.strict = true;
+      }
+      if (c.members.put(name, value) != null) {
+        throw SyntaxException.INSTANCE; // duplicate member
+      }
+    });
+    c.ws();
+    if (c.pos != c.n) {
+      throw SyntaxException.INSTANCE;
+    }
+    c.readId();
+    return c;
+  }
+
+  /** True when parts of the line were skipped unchecked: accept the case only if the strict parser does. */
+  boolean needsStrictCheck() {
+    return strict;
+  }
+
+  /** The value of a top-level member, or null when absent. */
+  Span member(String name) {
+    return members.get(name);
+  }
+
+  /** The case's id: a string, or a number's text; null otherwise. */
+  String id() {
+    return id;
+  }
+
+  /** 1-based column of an index of the line (a leading byte-order mark is not counted). */
+  int column(int index) {
+    return index - bom + 1;
+  }
+
+  String text(Span span) {
+    return s.substring(span.start(), span.end());
+  }
+
+  /** The elements of an array span. */
+  List<Span> elements(Span array) {
+    pos = array.start() + 1;
+    List<Span> out = new ArrayList<>();
+    ws();
+    if (peek() == ']') {
+      return out;
+    }
+    while (true) {
+      ws();
+      out.add(value());
+      ws();
+      char c = next();
+      if (c == ']') {
+        return out;
+      }
+      if (c != ',') {
+        throw SyntaxException.INSTANCE;
+      }
+    }
+  }
+
+  private void readId() {
+    Span span = members.get("id");
+    if (span == null) {
+      return;
+    }
+    if (span.kind().equals("string")) {
+      pos = span.start();
+      id = string();
+    } else if (span.kind().equals("number")) {
+      strict = true; // the number's grammar is the strict parser's to check
+      id = text(span);
+    }
+  }
+
+  /**
+   * The request, read strictly, as {@code CaseCodec}'s format defines it.
+   *
+   * @throws PolicyParseException for a field that is missing or that the request builder refuses,
+   *     with its path and column
+   */
+  RequestContext request() {
+    Span r = members.get("request");
+    if (r == null || !r.kind().equals("object")) {
+      throw new PolicyParseException("$.request", 1, r == null ? 1 : column(r.start()),
+          r == null ? "missing request" : "expected an object, got " + r.kind());
+    }
+    Map<String, Span> fields = new HashMap<>(8);
+    pos = r.start() + 1;
+    object((name, value) -> {
+      if (fields.put(name, value) != null) {
+        throw SyntaxException.INSTANCE;
+      }
+    });
+    RequestContext.Builder b = RequestContext.builder();
+    Span principal = present(fields.get("principal"));
+    if (principal != null) {
+      set(principal, "$.request.principal", b::principal);
+    }
+    set(required(fields, "action", r), "$.request.action", b::action);
+    set(required(fields, "resource", r), "$.request.resource", b::resource);
+    Span account = present(fields.get("resourceAccount"));
+    if (account != null) {
+      set(account, "$.request.resourceAccount", b::resourceAccount);
+    }
+    Span ctx = present(fields.get("context"));
+    if (ctx != null) {
+      context(ctx, b);
+    }
+    for (String name : fields.keySet()) {
+      if (!name.equals("principal") && !name.equals("action") && !name.equals("resource")
+          && !name.equals("resourceAccount") && !name.equals("context")) {
+        strict = true;
+      }
+    }
+    return b.build();
+  }
+
+  private void context(Span ctx, RequestContext.Builder b) {
+    if (!ctx.kind().equals("object")) {
+      throw new PolicyParseException("$.request.context", 1, column(ctx.start()), "expected an object, got " + ctx.kind());
+    }
+    List<String> keys = new ArrayList<>();
+    List<Span> values = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    pos = ctx.start() + 1;
+    object((name, value) -> {
+      if (!seen.add(name)) {
+        throw SyntaxException.INSTANCE;
+      }
+      keys.add(name);
+      values.add(value);
+    });
+    for (int k = 0; k < keys.size(); k++) {
+      String path = JsonPath.member("$.request.context", keys.get(k));
+      Span v = values.get(k);
+      if (v.kind().equals("array")) {
+        List<Span> elements = elements(v);
+        List<String> texts = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+          texts.add(text(elements.get(i), JsonPath.index(path, i)));
+        }
+        b.context(keys.get(k), texts);
+      } else {
+        b.context(keys.get(k), text(v, path));
+      }
+    }
+  }
+
+  private static Span present(Span span) {
+    return span == null || span.kind().equals("null") ? null : span;
+  }
+
+  private Span required(Map<String, Span> fields, String field, Span request) {
+    Span span = present(fields.get(field));
+    if (span == null) {
+      throw new PolicyParseException("$.request", 1, column(request.start()), "missing " + field);
+    }
+    return span;
+  }
+
+  /** Sets a request field, reporting a value the builder rejects at its path and position. */
+  private void set(Span span, String path, Consumer<String> setter) {
+    String v = text(span, path);
+    try {
+      setter.accept(v);
+    } catch (IllegalArgumentException e) {
+      throw new PolicyParseException(path, 1, column(span.start()), e.getMessage());
+    }
+  }
+
+  /** A string's value, a number's text, or a boolean's word, as the batch format reads request values. */
+  private String text(Span span, String path) {
+    switch (span.kind()) {
+      case "string":
+        pos = span.start();
+        return string();
+      case "number":
+        strict = true;
+        return text(span);
+      case "boolean":
+        return chars[span.start()] == 't' ? "true" : "false";
+      default:
+        throw new PolicyParseException(path, 1, column(span.start()), "expected a string, got " + span.kind());
+    }
+  }
+
+  /** Reads members after an object's '{' up to its '}', passing each name and value span. */
+  private void object(java.util.function.BiConsumer<String, Span> member) {
+    ws();
+    if (peek() == '}') {
+      pos++;
+      return;
+    }
+    while (true) {
+      ws();
+      if (peek() != '"') {
+        throw SyntaxException.INSTANCE;
+      }
+      String name = string();
+      ws();
+      if (next() != ':') {
+        throw SyntaxException.INSTANCE;
+      }
+      ws();
+      member.accept(name, value());
+      ws();
+      char c = next();
+      if (c == '}') {
+        return;
+      }
+      if (c != ',') {
+        throw SyntaxException.INSTANCE;
+      }
+    }
+  }
+
+  /** Skips one value, returning its span; only its brackets and strings are followed, not checked. */
+  private Span value() {
+    int start = pos;
+    char c = peek();
+    String kind;
+    switch (c) {
+      case '{', '[' -> {
+        kind = c == '{' ? "object" : "array";
+        skipNested();
+      }
+      case '"' -> {
+        kind = "string";
+        skipString();
+      }
+      case 't', 'f' -> {
+        kind = "boolean";
+        literal(c == 't' ? "true" : "false");
+      }
+      case 'n' -> {
+        kind = "null";
+        literal("null");
+      }
+      default -> {
+        if (c != '-' && (c < '0' || c > '9')) {
+          throw SyntaxException.INSTANCE;
+        }
+        kind = "number";
+        while (pos < n && "0123456789+-.eE".indexOf(chars[pos]) >= 0) {
+          pos++;
+        }
+      }
+    }
+    return new Span(start, pos, kind);
+  }
+
+  private void literal(String word) {
+    if (!s.startsWith(word, pos)) {
+      throw SyntaxException.INSTANCE;
+    }
+    pos += word.length();
+  }
+
+  private void skipNested() {
+    int depth = 0;
+    while (pos < n) {
+      char c = chars[pos];
+      if (c == '"') {
+        skipString();
+        continue;
+      }
+      pos++;
+      if (c == '{' || c == '[') {
+        depth++;
+      } else if ((c == '}' || c == ']') && --depth == 0) {
+        return;
+      }
+    }
+    throw SyntaxException.INSTANCE;
+  }
+
+  private void skipString() {
+    pos++;
+    while (pos < n) {
+      char c = chars[pos++];
+      if (c == '"') {
+        return;
+      }
+      if (c == '\\') {
+        pos++;
+      }
+    }
+    throw SyntaxException.INSTANCE;
+  }
+
+  /** Reads a string at its opening quote; escapes are decoded and leave the check to the strict parser. */
+  private String string() {
+    int start = ++pos;
+    while (pos < n) {
+      char c = chars[pos];
+      if (c == '"') {
+        return s.substring(start, pos++);
+      }
+      if (c == '\\') {
+        strict = true;
+        return escaped(start);
+      }
+      if (c < 0x20) {
+        throw SyntaxException.INSTANCE;
+      }
+      pos++;
+    }
+    throw SyntaxException.INSTANCE;
+  }
+
+  private String escaped(int start) {
+    StringBuilder sb = new StringBuilder().append(s, start, pos);
+    while (pos < n) {
+      char c = chars[pos++];
+      if (c == '"') {
+        return sb.toString();
+      }
+      if (c < 0x20) {
+        throw SyntaxException.INSTANCE;
+      }
+      if (c != '\\') {
+        sb.append(c);
+        continue;
+      }
+      if (pos >= n) {
+        throw SyntaxException.INSTANCE;
+      }
+      char e = chars[pos++];
+      switch (e) {
+        case '"', '\\', '/' -> sb.append(e);
+        case 'b' -> sb.append('\b');
+        case 'f' -> sb.append('\f');
+        case 'n' -> sb.append('\n');
+        case 'r' -> sb.append('\r');
+        case 't' -> sb.append('\t');
+        case 'u' -> {
+          if (pos + 4 > n) {
+            throw SyntaxException.INSTANCE;
+          }
+          int v = 0;
+          for (int i = 0; i < 4; i++) {
+            int d = Character.digit(chars[pos++], 16);
+            if (d < 0) {
+              throw SyntaxException.INSTANCE;
+            }
+            v = v * 16 + d;
+          }
+          sb.append((char) v);
+        }
+        default -> throw SyntaxException.INSTANCE;
+      }
+    }
+    throw SyntaxException.INSTANCE;
+  }
+
+  private void ws() {
+    while (pos < n) {
+      char c = chars[pos];
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        return;
+      }
+      pos++;
+    }
+  }
+
+  private char peek() {
+    return pos < n ? chars[pos] : '\0';
+  }
+
+  private char next() {
+    return pos < n ? chars[pos++] : '\0';
+  }
+}
