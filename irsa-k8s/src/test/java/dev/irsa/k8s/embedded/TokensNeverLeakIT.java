@@ -12,7 +12,6 @@ import dev.irsa.k8s.ServiceAccountToken;
 import dev.irsa.k8s.TestPod;
 import dev.irsa.k8s.TokenClaims;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -25,7 +24,8 @@ class TokensNeverLeakIT {
   @Test
   void tokenStaysOutOfStringsLogsAndErrors() {
     // Given every java.util.logging record is captured (fabric8 and the mock server log through it or slf4j-nop)
-    List<String> logged = new ArrayList<>();
+    // the mock server logs from its own threads while the test reads the list
+    List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
     Handler capture = new Handler() {
       @Override
       public void publish(LogRecord r) {
