@@ -83,7 +83,7 @@ class HostileInputIT {
 
   /** Name, stdin, and the command line ({@code @pod} and {@code @sa} name files written from the stdin / SA). */
   static Stream<Arguments> runs() {
-    String sa = "--service-account=@sa";
+    String sa = "--service-account-file=@sa";
     byte[] invalidUtf8 = (POLICY_HEAD + "\"Sid\":\"\u00ff\u00fe\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}")
         .getBytes(StandardCharsets.ISO_8859_1);
     return Stream.of(
@@ -113,9 +113,9 @@ class HostileInputIT {
             List.of("lint", "-")),
         Arguments.of("provision: 1 MB member name in --policy-file", POLICY_HEAD + "\"" + "X".repeat(MB - 100) + "\":1}]}",
             List.of("provision", "--endpoint", "http://127.0.0.1:9", "--region", "us-east-1", "--issuer", ISSUER, "--account",
-                "123456789012", "--namespace", "irsa-demo", "--service-account", "aws-cli", "--policy-file", "-")),
-        Arguments.of("teardown: newline in --namespace", "", List.of("teardown", "--endpoint", "http://127.0.0.1:9", "--region",
-            "us-east-1", "--issuer", ISSUER, "--account", "123456789012", "--namespace", "a\nFORGED", "--service-account", "x",
+                "123456789012", "--service-account", "irsa-demo:aws-cli", "--policy-file", "-")),
+        Arguments.of("teardown: newline in --service-account", "", List.of("teardown", "--endpoint", "http://127.0.0.1:9", "--region",
+            "us-east-1", "--issuer", ISSUER, "--account", "123456789012", "--service-account", "a\nFORGED:x",
             "--plan")),
         Arguments.of("trust irsa: 1 MB service account", "", List.of("trust", "irsa", "--issuer", ISSUER, "--account",
             "123456789012", "--service-account", "ns:" + "y".repeat(100_000) + "\nFORGED")),

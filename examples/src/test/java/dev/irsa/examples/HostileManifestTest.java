@@ -30,8 +30,8 @@ class HostileManifestTest {
   /** Runs {@code pod inspect} and {@code pod mutate} on one manifest: both must fail with exactly {@code error}. */
   void rejectedByBoth(String pod, String error) throws Exception {
     Path file = Files.writeString(dir.resolve("pod.yaml"), pod);
-    Cli inspect = Cli.run("pod", "inspect", "--pod", file.toString(), "--service-account", SA);
-    Cli mutate = Cli.run("pod", "mutate", "--pod", file.toString(), "--service-account", SA);
+    Cli inspect = Cli.run("pod", "inspect", "--pod", file.toString(), "--service-account-file", SA);
+    Cli mutate = Cli.run("pod", "mutate", "--pod", file.toString(), "--service-account-file", SA);
 
     assertThat(inspect.exitCode()).as(inspect.err()).isEqualTo(2);
     assertThat(mutate.exitCode()).as(mutate.err()).isEqualTo(2);
@@ -103,7 +103,7 @@ class HostileManifestTest {
   void anIntegerStillReads() throws Exception {
     Path file = Files.writeString(dir.resolve("ok.yaml"), POD + "    securityContext: {runAsUser: 1000}\n");
 
-    Cli r = Cli.run("pod", "mutate", "--pod", file.toString(), "--service-account", SA);
+    Cli r = Cli.run("pod", "mutate", "--pod", file.toString(), "--service-account-file", SA);
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("runAsUser: 1000\n");
@@ -154,7 +154,7 @@ class HostileManifestTest {
         """);
     Path pod = Files.writeString(dir.resolve("pod.yaml"), POD);
 
-    Cli r = Cli.run("pod", "mutate", "--pod", pod.toString(), "--service-account", sa.toString());
+    Cli r = Cli.run("pod", "mutate", "--pod", pod.toString(), "--service-account-file", sa.toString());
 
     assertThat(r.err().lines()).noneMatch(l -> l.startsWith("AWS_SECRET_ACCESS_KEY"));
     assertThat(r.err()).isEqualTo("# mutated for role arn:aws:iam::111122223333:role/x\\nAWS_SECRET_ACCESS_KEY=forged\n");

@@ -104,7 +104,7 @@ class ManifestFuzzTest {
       for (String f : List.of("runAsUser", "runAsGroup")) {
         String pod = HostileManifestTest.POD + "    securityContext: {" + f + ": " + v + "}\n";
 
-        Cli mutate = Cli.runWithStdin(pod, "pod", "mutate", "--pod", "-", "--service-account", SA);
+        Cli mutate = Cli.runWithStdin(pod, "pod", "mutate", "--pod", "-", "--service-account-file", SA);
 
         assertThat(mutate.exitCode()).as(f + ": " + v + "\n" + mutate.err()).isEqualTo(2);
         assertThat(mutate.err()).as(f + ": " + v).startsWith("error: stdin:8:" + (25 + f.length()) + ": spec.containers[0].securityContext." + f
@@ -115,8 +115,8 @@ class ManifestFuzzTest {
 
   /** Runs {@code pod mutate} and {@code pod inspect} on the pod; returns mutate's exit code. */
   private static int check(String pod, String context) {
-    Cli mutate = Cli.runWithStdin(pod, "pod", "mutate", "--pod", "-", "--service-account", SA);
-    Cli inspect = Cli.runWithStdin(pod, "pod", "inspect", "--pod", "-", "--service-account", SA);
+    Cli mutate = Cli.runWithStdin(pod, "pod", "mutate", "--pod", "-", "--service-account-file", SA);
+    Cli inspect = Cli.runWithStdin(pod, "pod", "inspect", "--pod", "-", "--service-account-file", SA);
     for (Cli c : List.of(mutate, inspect)) {
       String what = context + ": exit " + c.exitCode() + "\n" + c.err() + "\n--- input:\n" + pod;
       assertThat(c.exitCode()).as(what).isIn(0, 1, 2);

@@ -40,7 +40,7 @@ class ProvisionLintTest {
         "Resource":"arn:aws:s3:::b/*"}]}""");
 
     Cli r = Cli.run("provision", "--endpoint", "http://127.0.0.1:9", "--region", "us-east-1", "--issuer", ISSUER,
-        "--account", "123456789012", "--namespace", "irsa-demo", "--service-account", "aws-cli",
+        "--account", "123456789012", "--service-account", "irsa-demo:aws-cli",
         "--policy-file", policy.toString());
 
     assertThat(r.exitCode()).isEqualTo(2);
