@@ -162,7 +162,7 @@ public final class PolicyReader {
       throw error(path, v, "expected an object of condition operators, got " + v.kind());
     }
     if (obj.members().isEmpty()) {
-      span.emptyConditionBlock(Position.of(path, v));
+      span.emptyConditionBlock(null, Position.of(path, v));
     }
     List<Condition> out = new ArrayList<>();
     for (Map.Entry<String, JsonNode> op : obj.members().entrySet()) {
@@ -176,7 +176,7 @@ public final class PolicyReader {
       }
       Position opPosition = Position.of(opPath, keys);
       if (keys.members().isEmpty()) {
-        span.emptyConditionBlock(opPosition);
+        span.emptyConditionBlock(op.getKey(), opPosition);
       }
       for (Map.Entry<String, JsonNode> k : keys.members().entrySet()) {
         String kPath = JsonPath.member(opPath, k.getKey());

@@ -40,6 +40,9 @@ public final class SourceMap {
     }
   }
 
+  /** A condition block that tests nothing: the whole {@code Condition} (operator null) or one operator. */
+  public record EmptyBlock(String operator, Position at) {}
+
   /** The positions inside one statement. */
   public static final class StatementSpan {
     private final Position self;
@@ -47,7 +50,7 @@ public final class SourceMap {
     private final Map<String, List<Position>> values = new HashMap<>(8);
     private final Map<String, Map<PrincipalType, List<Position>>> principals = new HashMap<>(2);
     private final List<ConditionSpan> conditions = new ArrayList<>();
-    private final List<Position> emptyConditionBlocks = new ArrayList<>(0);
+    private final List<EmptyBlock> emptyConditionBlocks = new ArrayList<>(0);
 
     StatementSpan(Position self) {
       this.self = self;
@@ -91,7 +94,7 @@ public final class SourceMap {
      * Condition blocks that test nothing ({@code "Condition": {}}, or an operator without keys):
      * the model drops them, so only the source remembers them.
      */
-    public List<Position> emptyConditionBlocks() {
+    public List<EmptyBlock> emptyConditionBlocks() {
       return Collections.unmodifiableList(emptyConditionBlocks);
     }
 
@@ -111,8 +114,8 @@ public final class SourceMap {
       conditions.add(span);
     }
 
-    void emptyConditionBlock(Position p) {
-      emptyConditionBlocks.add(p);
+    void emptyConditionBlock(String operator, Position p) {
+      emptyConditionBlocks.add(new EmptyBlock(operator, p));
     }
   }
 
