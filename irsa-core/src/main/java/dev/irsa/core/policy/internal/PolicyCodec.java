@@ -125,7 +125,7 @@ public final class PolicyCodec {
   private static void writeConditionValues(JsonWriter w, Condition c, SourceMap.Position op, Positions.Writing at) {
     List<ConditionValue> values = c.values();
     SourceMap.Position key = at == null ? null : at.position(w, "Condition", c.operator().name(), c.key());
-    List<SourceMap.Position> positions = new ArrayList<>(values.size());
+    PositionList positions = new PositionList(key == null ? "$" : key.path(), values.size() > 1);
     if (values.size() == 1) {
       if (at != null) {
         positions.add(key);
@@ -190,7 +190,7 @@ public final class PolicyCodec {
   /** Writes a string or an array of strings at the current place; the positions of the values when recording. */
   private static List<SourceMap.Position> writeStrings(JsonWriter w, List<String> values, Positions.Writing at,
       Object... path) {
-    List<SourceMap.Position> positions = new ArrayList<>(values.size());
+    PositionList positions = new PositionList(at == null ? "$" : at.path(path), values.size() > 1);
     if (values.size() == 1) {
       if (at != null) {
         positions.add(at.position(w, path));

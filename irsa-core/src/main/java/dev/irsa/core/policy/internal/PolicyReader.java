@@ -150,7 +150,7 @@ public final class PolicyReader {
         throw error(p, m.getValue(), "unknown principal type \"" + m.getKey()
             + "\" (expected AWS, Federated, Service or CanonicalUser)");
       }
-      List<Position> positions = new ArrayList<>();
+      PositionList positions = new PositionList(p, m.getValue() instanceof JsonNode.Arr);
       ids.put(t, strings(p, m.getValue(), "principal", positions));
       span.principal(element, t, positions);
     }
@@ -183,7 +183,7 @@ public final class PolicyReader {
         if (k.getKey().isEmpty()) {
           throw error(kPath, k.getValue(), "condition key must not be empty");
         }
-        List<Position> positions = new ArrayList<>();
+        PositionList positions = new PositionList(kPath, k.getValue() instanceof JsonNode.Arr);
         out.add(Condition.of(operator, k.getKey(), conditionValues(kPath, k.getValue(), positions)));
         span.condition(new ConditionSpan(opPosition, Position.of(kPath, k.getValue()), positions));
       }
@@ -191,18 +191,18 @@ public final class PolicyReader {
     return out;
   }
 
-  private List<ConditionValue> conditionValues(String path, JsonNode v, List<Position> positions) {
+  private List<ConditionValue> conditionValues(String path, JsonNode v, PositionList positions) {
     if (v instanceof JsonNode.Arr arr) {
       List<ConditionValue> out = new ArrayList<>(arr.elements().size());
       for (int i = 0; i < arr.elements().size(); i++) {
         String p = JsonPath.index(path, i);
         JsonNode e = arr.elements().get(i);
         out.add(conditionValue(p, e));
-        positions.add(Position.of(p, e));
+        positions.add(e.line(), e.column());
       }
       return out;
     }
-    positions.add(Position.of(path, v));
+    positions.add(v.line(), v.column());
     return List.of(conditionValue(path, v));
   }
 
@@ -220,15 +220,15 @@ public final class PolicyReader {
   }
 
   private List<String> strings(String path, JsonNode v, String what, String element, StatementSpan span) {
-    List<Position> positions = new ArrayList<>();
+    PositionList positions = new PositionList(path, v instanceof JsonNode.Arr);
     List<String> out = strings(path, v, what, positions);
     span.values(element, positions);
     return out;
   }
 
-  private List<String> strings(String path, JsonNode v, String what, List<Position> positions) {
+  private List<String> strings(String path, JsonNode v, String what, PositionList positions) {
     if (v instanceof JsonNode.Str s) {
-      positions.add(Position.of(path, v));
+      positions.add(v.line(), v.column());
       return List.of(s.value());
     }
     if (v instanceof JsonNode.Arr arr) {
@@ -243,7 +243,7 @@ public final class PolicyReader {
           throw error(p, e, "expected a string, got " + e.kind());
         }
         out.add(s.value());
-        positions.add(Position.of(p, e));
+        positions.add(e.line(), e.column());
       }
       return out;
     }

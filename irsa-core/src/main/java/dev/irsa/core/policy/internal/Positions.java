@@ -61,11 +61,16 @@ final class Positions {
 
     /** Where the next token starts; {@code segments} are member names and indexes below the statement. */
     Position position(JsonWriter w, Object... segments) {
+      return at(w.mark(), path(segments));
+    }
+
+    /** The path of {@code segments} below the statement. */
+    String path(Object... segments) {
       String p = path;
       for (Object s : segments) {
         p = s instanceof Integer i ? JsonPath.index(p, i) : JsonPath.member(p, (String) s);
       }
-      return at(w.mark(), p);
+      return p;
     }
 
     void element(JsonWriter w, String name) {
