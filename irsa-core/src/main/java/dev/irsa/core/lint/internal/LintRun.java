@@ -61,9 +61,4 @@ public final class LintRun {
       trust.check(l);
     }
   }
-
-  /** Glob runs of the redundancy check so far (tests keep it near-linear). */
-  long redundancyGlobCalls() {
-    return sizeAndRedundancy.globCalls();
-  }
 }

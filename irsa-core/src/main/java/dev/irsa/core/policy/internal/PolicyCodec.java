@@ -2,17 +2,14 @@ package dev.irsa.core.policy.internal;
 
 import dev.irsa.core.internal.json.JsonNode;
 import dev.irsa.core.internal.json.JsonParser;
-import dev.irsa.core.internal.json.JsonPath;
 import dev.irsa.core.internal.json.JsonSyntaxException;
 import dev.irsa.core.internal.json.JsonWriter;
 import dev.irsa.core.policy.Condition;
 import dev.irsa.core.policy.ConditionOperator;
 import dev.irsa.core.policy.ConditionValue;
-import dev.irsa.core.policy.Effect;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.PolicyParseException;
 import dev.irsa.core.policy.Principal;
-import dev.irsa.core.policy.PrincipalType;
 import dev.irsa.core.policy.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +25,8 @@ import java.util.Map;
  * arrays; conditions grouped by operator in order of first appearance; numbers and booleans in
  * conditions unquoted as written. Two equivalent spellings that this canonicalizes: an empty
  * condition block ({@code "Condition": {}} or {@code "StringEquals": {}}) is dropped, since a
- * block with no tests constrains nothing.
+ * block with no tests constrains nothing (the {@link SourceMap} of a parsed policy still knows where
+ * it was). Reading is {@link PolicyReader}'s; this class is the front door and the writer.
  */
 public final class PolicyCodec {
   private PolicyCodec() {}
