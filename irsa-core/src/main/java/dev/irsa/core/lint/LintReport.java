@@ -43,7 +43,10 @@ public record LintReport(PolicyKind kind, List<Finding> findings) {
     return findings.stream().filter(f -> f.code() == code).toList();
   }
 
-  /** A JSON array of {@code {"code","severity","message","path"}} objects. */
+  /**
+   * A JSON array of {@code {"code","severity","message","path"}} objects; a finding that occurs
+   * several times adds {@code "count"} and {@code "paths"} (the first places).
+   */
   public String toJson(boolean pretty) {
     JsonWriter w = new JsonWriter(pretty);
     w.beginArray();
@@ -53,6 +56,12 @@ public record LintReport(PolicyKind kind, List<Finding> findings) {
       w.name("severity").value(f.severity().name());
       w.name("message").value(f.message());
       w.name("path").value(f.path());
+      if (f.count() > 1) {
+        w.name("count").raw(Integer.toString(f.count()));
+        w.name("paths").beginArray();
+        f.paths().forEach(w::value);
+        w.endArray();
+      }
       w.endObject();
     }
     w.endArray();
@@ -75,7 +84,8 @@ public record LintReport(PolicyKind kind, List<Finding> findings) {
     String fmt = "%-" + sev + "s  %-" + code + "s  %-" + path + "s  %s%n";
     StringBuilder sb = new StringBuilder(String.format(fmt, "SEVERITY", "CODE", "PATH", "MESSAGE"));
     for (Finding f : findings) {
-      sb.append(String.format(fmt, f.severity(), f.code(), Quote.escape(f.path()), Quote.line(f.message())));
+      String message = f.count() == 1 ? f.message() : f.message() + " (" + f.count() + " times)";
+      sb.append(String.format(fmt, f.severity(), f.code(), Quote.escape(f.path()), Quote.line(message)));
     }
     return sb.toString();
   }

@@ -1,5 +1,6 @@
 package dev.irsa.core.policy;
 
+import dev.irsa.core.policy.internal.StatementGrammar;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,14 +88,10 @@ public abstract class Statement {
 
   private void check() {
     String where = sid().map(s -> "statement " + s).orElse("statement");
-    if (!actions().isEmpty() && !notActions().isEmpty()) {
-      throw new IllegalStateException(where + ": has both Action and NotAction; use one");
-    }
-    if (actions().isEmpty() && notActions().isEmpty()) {
-      throw new IllegalStateException(where + ": needs an Action or NotAction");
-    }
-    if (!resources().isEmpty() && !notResources().isEmpty()) {
-      throw new IllegalStateException(where + ": has both Resource and NotResource; use one");
+    for (StatementGrammar.Violation v : StatementGrammar.elements("$", this::has)) {
+      throw new IllegalStateException(where + ": " + (v.rule() == StatementGrammar.Rule.MISSING_ACTION
+          ? "needs an Action or NotAction"
+          : "has both " + v.pair().positive() + " and " + v.pair().negated() + "; use one"));
     }
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (Condition c : conditions()) {
@@ -103,9 +100,19 @@ public abstract class Statement {
             + " appears twice; put all values in one condition (values are ORed)");
       }
     }
-    if (principal().isPresent() && notPrincipal().isPresent()) {
-      throw new IllegalStateException(where + ": has both Principal and NotPrincipal; use one");
-    }
+  }
+
+  /** True when the statement has the element (an empty list is an absent element). */
+  private boolean has(String element) {
+    return switch (element) {
+      case "Action" -> !actions().isEmpty();
+      case "NotAction" -> !notActions().isEmpty();
+      case "Resource" -> !resources().isEmpty();
+      case "NotResource" -> !notResources().isEmpty();
+      case "Principal" -> principal().isPresent();
+      case "NotPrincipal" -> notPrincipal().isPresent();
+      default -> false;
+    };
   }
 
   @Override

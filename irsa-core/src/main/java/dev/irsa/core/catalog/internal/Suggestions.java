@@ -10,6 +10,19 @@ import java.util.Locale;
  * camel-case words contain the typo's words in order ({@code ListBuckets} → {@code ListAllMyBuckets}).
  */
 public final class Suggestions {
+  /**
+   * Words of catalog names, split once: a lint of a long list of unknown actions asks about every
+   * name of the service for each of them. Keys are catalog names only, so the map stays bounded.
+   */
+  private static final java.util.Map<String, Name> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A catalog name lower-cased and split into words. */
+  private record Name(String lower, List<String> words) {
+    static Name of(String name) {
+      return new Name(name.toLowerCase(Locale.ROOT), Suggestions.words(name));
+    }
+  }
+
   private Suggestions() {}
 
   /** Up to {@code limit} candidates, nearest first. */
@@ -20,10 +33,11 @@ public final class Suggestions {
     record Scored(String name, int score) {}
     List<Scored> hits = new ArrayList<>();
     for (String c : candidates) {
-      int d = distance(t, c.toLowerCase(Locale.ROOT), max);
+      Name n = NAMES.computeIfAbsent(c, Name::of);
+      int d = distance(t, n.lower(), max);
       if (d <= max) {
         hits.add(new Scored(c, d));
-      } else if (words.size() > 1 && containsInOrder(words(c), words)) {
+      } else if (words.size() > 1 && containsInOrder(n.words(), words)) {
         hits.add(new Scored(c, max + 1 + Math.abs(c.length() - typo.length())));
       }
     }
@@ -71,26 +85,40 @@ public final class Suggestions {
     return i == needles.size();
   }
 
-  /** Levenshtein distance, or {@code max + 1} once it is certainly larger than {@code max}. */
+  /**
+   * Levenshtein distance, or {@code max + 1} once it is certainly larger than {@code max}. Only the
+   * cells within {@code max} of the diagonal are computed (the others already exceed {@code max}).
+   */
   static int distance(String a, String b, int max) {
     if (Math.abs(a.length() - b.length()) > max) {
       return max + 1;
     }
+    int big = max + 1;
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+      prev[j] = Math.min(j, big);
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      int rowMin = cur[0];
-      for (int j = 1; j <= b.length(); j++) {
+      int from = Math.max(1, i - max);
+      int to = Math.min(b.length(), i + max);
+      cur[0] = Math.min(i, big);
+      if (from > 1) {
+        cur[from - 1] = big;
+      }
+      int rowMin = from == 1 ? cur[0] : big;
+      for (int j = from; j <= to; j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        int up = j <= i - 1 + max ? prev[j] : big;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, up + 1), prev[j - 1] + cost);
+        cur[j] = Math.min(cur[j], big);
         rowMin = Math.min(rowMin, cur[j]);
       }
+      if (to < b.length()) {
+        cur[to + 1] = big;
+      }
       if (rowMin > max) {
-        return max + 1;
+        return big;
       }
       int[] tmp = prev;
       prev = cur;

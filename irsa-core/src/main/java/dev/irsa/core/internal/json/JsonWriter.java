@@ -10,6 +10,8 @@ public final class JsonWriter {
   private int depth;
   private boolean first = true;
   private boolean afterName;
+  /** The separator before the next token is already written (by {@link #mark()}). */
+  private boolean marked;
 
   public JsonWriter(boolean pretty) {
     this(new StringBuilder(256), pretty);
@@ -75,7 +77,21 @@ public final class JsonWriter {
     return this;
   }
 
+  /**
+   * Writes the separator and indentation due before the next token and returns the offset in the
+   * output where that token will start (for source maps of written JSON).
+   */
+  public int mark() {
+    prefix();
+    marked = true;
+    return out.length();
+  }
+
   private void prefix() {
+    if (marked) {
+      marked = false;
+      return;
+    }
     if (afterName) {
       afterName = false;
       first = false;

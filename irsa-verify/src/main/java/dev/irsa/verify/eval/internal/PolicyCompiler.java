@@ -3,16 +3,17 @@ package dev.irsa.verify.eval.internal;
 import dev.irsa.core.iam.internal.Glob;
 import dev.irsa.core.internal.json.JsonNode;
 import dev.irsa.core.internal.json.JsonParser;
-import dev.irsa.core.internal.json.JsonPath;
 import dev.irsa.core.internal.json.JsonSyntaxException;
 import dev.irsa.core.policy.Condition;
-import dev.irsa.core.policy.JsonFormat;
 import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.PolicyParseException;
 import dev.irsa.core.policy.Principal;
 import dev.irsa.core.policy.Statement;
+import dev.irsa.core.policy.internal.ParsedPolicy;
 import dev.irsa.core.policy.internal.PolicyCodec;
+import dev.irsa.core.policy.internal.SourceMap;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Turns a policy document into {@link CompiledStatement}s, rejecting what IAM would not evaluate
@@ -47,16 +48,17 @@ public final class PolicyCompiler {
 
   /** Compiles a policy embedded in larger JSON; paths start at {@code rootPath}. */
   public static Compiled compile(JsonNode root, String rootPath) {
-    PolicyDocument doc = PolicyCodec.read(root, rootPath);
-    return compile(doc, root, rootPath);
+    ParsedPolicy parsed = PolicyCodec.readPositioned(root, rootPath);
+    return compile(parsed.document(), () -> parsed.sourceMap());
   }
 
   /** Compiles a document built in code; errors point into its pretty-printed JSON. */
   public static Compiled compile(PolicyDocument doc) {
-    return compile(doc, null, "$");
+    return compile(doc, () -> PolicyCodec.sourceMap(doc, true));
   }
 
-  private static Compiled compile(PolicyDocument doc, JsonNode root, String rootPath) {
+  /** {@code positions} is asked only when a condition does not compile. */
+  private static Compiled compile(PolicyDocument doc, Supplier<SourceMap> positions) {
     boolean substitute = doc.supportsPolicyVariables();
     List<Statement> statements = doc.statements();
     CompiledStatement[] out = new CompiledStatement[statements.size()];
@@ -85,7 +87,7 @@ public final class PolicyCompiler {
           conditions[c] = (substitute ? CONDITIONS : CONDITIONS_LITERAL)
               .get(conds.get(c), k -> ConditionMatcher.compile(k, substitute));
         } catch (ConditionMatcher.CompileException e) {
-          throw locate(doc, root, rootPath, i, conds.get(c), e);
+          throw locate(positions.get(), i, c, e);
         }
       }
       out[i] = new CompiledStatement(s, i, actions, resources, principal, conditions);
@@ -93,39 +95,10 @@ public final class PolicyCompiler {
     return new Compiled(doc, out);
   }
 
-  private static PolicyParseException locate(PolicyDocument doc, JsonNode root, String rootPath, int statement,
-      Condition c, ConditionMatcher.CompileException e) {
-    if (root == null) {
-      root = JsonParser.parse(doc.toJson(JsonFormat.PRETTY));
-    }
-    String path = rootPath;
-    JsonNode at = root;
-    JsonNode st = root instanceof JsonNode.Obj o ? o.get("Statement") : null;
-    path = JsonPath.member(path, "Statement");
-    if (st instanceof JsonNode.Arr arr) {
-      path = JsonPath.index(path, statement);
-      st = arr.elements().get(statement);
-    }
-    at = st;
-    JsonNode cond = st instanceof JsonNode.Obj so ? so.get("Condition") : null;
-    if (cond != null) {
-      path = JsonPath.member(path, "Condition");
-      at = cond;
-      JsonNode op = ((JsonNode.Obj) cond).get(c.operator().name());
-      if (op != null) {
-        path = JsonPath.member(path, c.operator().name());
-        at = op;
-        JsonNode key = ((JsonNode.Obj) op).get(c.key());
-        if (key != null && e.valueIndex() >= 0) {
-          path = JsonPath.member(path, c.key());
-          at = key;
-          if (key instanceof JsonNode.Arr values && e.valueIndex() < values.elements().size()) {
-            path = JsonPath.index(path, e.valueIndex());
-            at = values.elements().get(e.valueIndex());
-          }
-        }
-      }
-    }
-    return new PolicyParseException(path, at.line(), at.column(), e.getMessage());
+  /** The operator of condition {@code c} of statement {@code statement}, or the value the error names. */
+  private static PolicyParseException locate(SourceMap map, int statement, int c, ConditionMatcher.CompileException e) {
+    SourceMap.ConditionSpan span = map.statement(statement).condition(c);
+    SourceMap.Position at = e.valueIndex() >= 0 ? span.value(e.valueIndex()) : span.operator();
+    return new PolicyParseException(at.path(), at.line(), at.column(), e.getMessage());
   }
 }
