@@ -53,7 +53,8 @@ final class OrderedBatch {
       int first = 1;
       int number = 0;
       int chars = 0;
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
+      String line;
+      while ((line = readLine(in, out, err, inFlight, lines, first, f)) != null) {
         number++;
         lines.add(line);
         chars += line.length();
@@ -94,6 +95,27 @@ final class OrderedBatch {
       if (pool != null) {
         pool.shutdownNow();
       }
+    }
+  }
+
+  /**
+   * The next line, or null at the end. When the input turns out not to be readable (not UTF-8: a
+   * {@link CliException} from the reader), the lines read before it are still decided and written, in
+   * order, before the refusal goes up.
+   */
+  private static String readLine(BufferedReader in, Writer out, Writer err, ArrayDeque<Future<Chunk>> inFlight,
+      List<String> lines, int first, LineFunction f) throws IOException {
+    try {
+      return in.readLine();
+    } catch (CliException e) {
+      while (!inFlight.isEmpty()) {
+        write(out, err, take(inFlight));
+      }
+      if (!lines.isEmpty()) {
+        write(out, err, apply(lines, first, f));
+      }
+      flush(out, err);
+      throw e;
     }
   }
 

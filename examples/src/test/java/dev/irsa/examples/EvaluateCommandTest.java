@@ -33,6 +33,31 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void invalidUtf8OnStdinIsRefusedWithItsByteOffsetAfterTheLinesBeforeItAreDecided() {
+    // Given a good case, then a line with the bytes 0xff 0xfe in a Sid (issue 14 item 9: stdin used to
+    // decode them as two U+FFFD and go on)
+    String good = "{\"id\":\"a\",\"identityPolicies\":[" + ALLOW + "],\"request\":{\"principal\":"
+        + "\"arn:aws:iam::111122223333:user/bob\",\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/k\"}}\n";
+    byte[] head = (good + "{\"id\":\"b\",\"x\":\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] input = java.util.Arrays.copyOf(head, head.length + 4);
+    input[head.length] = (byte) 0xff;
+    input[head.length + 1] = (byte) 0xfe;
+    input[head.length + 2] = '"';
+    input[head.length + 3] = '}';
+
+    // When evaluated
+    Cli r = Cli.runWithStdinBytes(input, "evaluate");
+
+    // Then the first case has its result, and the input is refused on one line naming the byte
+    assertThat(r.out()).isEqualTo("""
+        {"id":"a","decision":"ALLOWED","matched":[{"policy":"identity[0]","statement":0,"sid":"Read"}],"blockedBy":[]}
+        """);
+    assertThat(r.err()).isEqualTo("error: stdin:2:16: not UTF-8 text: byte 0xff at byte offset " + (head.length)
+        + " is not valid UTF-8" + System.lineSeparator());
+    assertThat(r.exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void aResultCarriesTheCatalogsWarningsAboutTheRequest() {
     // Given a typo in the action and an object action on a bucket ARN, against a policy allowing s3:*
     String allow = "{\"identityPolicies\":[{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
