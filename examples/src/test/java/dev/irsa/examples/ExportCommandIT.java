@@ -98,6 +98,6 @@ class ExportCommandIT {
         + "format asked for)" + System.lineSeparator());
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).startsWith("error: Invalid value for option '--format': expected one of "
-        + "[cloudformation, terraform, kubernetes] (case-sensitive) but was 'pulumi'");
+        + "[cloudformation, terraform, kubernetes] (case-insensitive) but was 'pulumi'");
   }
 }

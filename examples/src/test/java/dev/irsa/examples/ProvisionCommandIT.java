@@ -196,7 +196,7 @@ class ProvisionCommandIT {
   void teardownKeepsAnOidcProviderAnotherRoleTrustsUnlessForced() {
     // Given two provisioned service accounts of the cluster, each with its role
     assertThat(run(cmd("provision", common("--s3-read-bucket", "demo-bucket")))).isZero();
-    String[] other = serviceAccount("other", common("--s3-read-bucket", "demo-bucket"));
+    String[] other = serviceAccount("irsa-demo:other", common("--s3-read-bucket", "demo-bucket"));
     assertThat(run(cmd("provision", other))).isZero();
     String provider = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/CLIEXAMPLE";
 
@@ -247,7 +247,7 @@ class ProvisionCommandIT {
     writer.start();
     try {
       // When provisioning irsa-demo:other into the same role
-      String[] other = serviceAccount("other", common("--s3-read-bucket", "demo-bucket", "--role-name",
+      String[] other = serviceAccount("irsa-demo:other", common("--s3-read-bucket", "demo-bucket", "--role-name",
           "irsa-irsa-demo-aws-cli"));
       int code = run(cmd("provision", other));
 
