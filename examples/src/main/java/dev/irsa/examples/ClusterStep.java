@@ -28,6 +28,8 @@ final class ClusterStep {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final PrintStream out;
+  /** The doctor's report on the seed's service account, made while the cluster ran; printed last. */
+  dev.irsa.verify.doctor.Report doctor;
 
   ClusterStep(PrintStream out) {
     this.out = out;
@@ -83,8 +85,8 @@ final class ClusterStep {
       ExecResult identity = k8s.testPods().exec(sa.namespace(), "aws-cli", null, TIMEOUT, "aws", "sts", "get-caller-identity");
       out.println("aws sts get-caller-identity in the pod (simulated from AWS_ROLE_ARN; no AWS call is made):");
       out.print(identity.stdout().indent(2));
-      int doctor = DoctorStep.verdict(out, cluster, role);
-      return wiring.getsRole() && doctor == 0 ? 0 : 1;
+      doctor = DoctorStep.diagnose(cluster, role);
+      return wiring.getsRole() ? 0 : 1;
     }
   }
 

@@ -31,8 +31,8 @@ import java.util.Optional;
 final class DoctorStep {
   private DoctorStep() {}
 
-  /** Prints the verdict; returns 0, or 1 when the doctor finds an ERROR. */
-  static int verdict(PrintStream out, EmbeddedCluster cluster, RoleArn role) {
+  /** The doctor's report on the seed's service account, from the running embedded cluster. */
+  static Report diagnose(EmbeddedCluster cluster, RoleArn role) {
     OidcProvider provider = OidcProvider.fromIssuer(Seed.ISSUER, role.account());
     ServiceAccountRef sa = ServiceAccountRef.of(Seed.NAMESPACE, Seed.SERVICE_ACCOUNT);
     String policyArn = "arn:aws:iam::" + role.account() + ":policy/" + role.name();
@@ -56,8 +56,14 @@ final class DoctorStep {
         PermissionExpectation.denied("s3:DeleteObject", "arn:aws:s3:::" + Seed.BUCKET + "/hello.txt"),
         PermissionExpectation.allowed("dynamodb:DescribeTable", tableArn),
         PermissionExpectation.denied("dynamodb:DeleteTable", tableArn)));
+    return r;
+  }
+
+  /** Prints the verdict (the walkthrough's last word); returns 0, or 1 when the doctor finds an ERROR. */
+  static int print(PrintStream out, Report r) {
+    ServiceAccountRef sa = ServiceAccountRef.of(Seed.NAMESPACE, Seed.SERVICE_ACCOUNT);
     out.println();
-    out.println("== Doctor's verdict on " + sa + " (cluster read live from the embedded cluster; role, trust, policy and "
+    out.println("== 5. Doctor's verdict on " + sa + " (cluster read live from the embedded cluster; role, trust, policy and "
         + "OIDC provider as built above): " + (r.findings().isEmpty() ? "no broken link found" : r.hasErrors()
         ? "broken" : "works, with warnings") + " (" + r.summary() + ")");
     r.findings().forEach(f -> out.println("  " + f));

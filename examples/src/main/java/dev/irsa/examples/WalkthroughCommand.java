@@ -63,7 +63,8 @@ final class WalkthroughCommand implements Callable<Integer> {
     out.println("== Offline checks (irsa-verify: the seed's five checks against the policies above, no AWS calls)");
     OfflineChecks.printTable(checks, out);
     out.println();
-    int clusterStep = new ClusterStep(out).run("3. Cluster", RoleArn.of(Seed.ACCOUNT, Seed.ROLE));
+    ClusterStep clusterSteps = new ClusterStep(out);
+    int clusterStep = clusterSteps.run("3. Cluster", RoleArn.of(Seed.ACCOUNT, Seed.ROLE));
     out.println();
     out.println("== 4. Verification (irsa-verify: the seed's checks from the offline, account, token and pod sources)");
     LiveStep.Outcome live = new LiveStep(out).run(bucket, table, offline, awsEndpoint);
@@ -72,7 +73,8 @@ final class WalkthroughCommand implements Callable<Integer> {
     if (!live.afterwards().isEmpty()) {
       out.println(live.afterwards());
     }
+    int doctor = clusterSteps.doctor == null ? 1 : DoctorStep.print(out, clusterSteps.doctor);
     boolean ok = checks.stream().allMatch(OfflineChecks.Check::ok) && live.intact() && live.report().passed();
-    return ok ? clusterStep : 1;
+    return ok && doctor == 0 ? clusterStep : 1;
   }
 }

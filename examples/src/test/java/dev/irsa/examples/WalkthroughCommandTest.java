@@ -15,8 +15,9 @@ class WalkthroughCommandTest {
         .contains("\"dynamodb:Describe*\"")
         .contains("\"oidc.eks.us-west-2.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE:sub\": \"system:serviceaccount:irsa-demo:aws-cli\"")
         .contains("== Offline checks", "all 5 checks as expected")
-        .contains("== Doctor's verdict on irsa-demo:aws-cli (cluster read live from the embedded cluster; role, trust, "
-            + "policy and OIDC provider as built above): no broken link found (0 errors, 0 warnings, 0 info)");
+        .endsWith("== 5. Doctor's verdict on irsa-demo:aws-cli (cluster read live from the embedded cluster; role, trust, "
+            + "policy and OIDC provider as built above): no broken link found (0 errors, 0 warnings, 0 info)"
+            + System.lineSeparator());
   }
 
   @Test
