@@ -21,10 +21,7 @@ import dev.irsa.core.trust.ServiceAccountRef;
 import java.net.URI;
 import java.util.List;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -67,35 +64,15 @@ final class AwsOptions {
   String region;
 
   Region region() {
-    if (region != null) {
-      return Region.of(region);
-    }
-    try {
-      return DefaultAwsRegionProviderChain.builder().build().getRegion();
-    } catch (SdkClientException e) {
-      throw new CliException(2, "no AWS region: pass --region or set AWS_REGION");
-    }
+    return AwsClients.region(region);
   }
 
-  /** IAM is global: sign for the partition's global region unless an endpoint is given. */
   IamClient iam() {
-    Region r = region();
-    Region signing = endpoint != null ? r
-        : r.id().startsWith("cn-") ? Region.AWS_CN_GLOBAL
-        : r.id().startsWith("us-gov-") ? Region.AWS_US_GOV_GLOBAL : Region.AWS_GLOBAL;
-    var b = IamClient.builder().region(signing).httpClient(UrlConnectionHttpClient.create());
-    if (endpoint != null) {
-      b.endpointOverride(endpoint);
-    }
-    return b.build();
+    return new AwsClients(region(), endpoint).iam();
   }
 
   EksClient eks() {
-    var b = EksClient.builder().region(region()).httpClient(UrlConnectionHttpClient.create());
-    if (endpoint != null) {
-      b.endpointOverride(endpoint);
-    }
-    return b.build();
+    return new AwsClients(region(), endpoint).eks();
   }
 
   OidcProvider provider() {

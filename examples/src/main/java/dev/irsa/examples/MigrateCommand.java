@@ -17,8 +17,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -121,26 +119,12 @@ final class MigrateCommand implements Callable<Integer> {
       return sa;
     }
 
-    Region region() {
-      AwsOptions a = new AwsOptions();
-      a.region = region;
-      return a.region();
-    }
-
     IamClient iam() {
-      AwsOptions a = new AwsOptions();
-      a.region = region;
-      a.endpoint = endpoint;
-      return a.iam();
+      return AwsClients.of(region, endpoint).iam();
     }
 
     EksClient eks() {
-      var b = EksClient.builder().region(region()).httpClient(UrlConnectionHttpClient.create());
-      URI e = eksEndpoint != null ? eksEndpoint : endpoint;
-      if (e != null) {
-        b.endpointOverride(e);
-      }
-      return b.build();
+      return AwsClients.of(region, endpoint).eks(eksEndpoint != null ? eksEndpoint : endpoint);
     }
 
     KubernetesClient kubernetes() {

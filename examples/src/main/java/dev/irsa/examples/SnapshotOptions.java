@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -113,24 +111,11 @@ final class SnapshotOptions {
     }
   }
 
-  private Region region() {
-    AwsOptions o = new AwsOptions();
-    o.region = region;
-    return o.region();
-  }
-
   private IamClient iam() {
-    AwsOptions o = new AwsOptions();
-    o.region = region;
-    o.endpoint = endpoint;
-    return o.iam();
+    return AwsClients.of(region, endpoint).iam();
   }
 
   private EksClient eks() {
-    var b = EksClient.builder().region(region()).httpClient(UrlConnectionHttpClient.create());
-    if (endpoint != null) {
-      b.endpointOverride(endpoint);
-    }
-    return b.build();
+    return AwsClients.of(region, endpoint).eks();
   }
 }

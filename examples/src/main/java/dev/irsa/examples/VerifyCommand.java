@@ -36,7 +36,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -264,27 +263,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     Clients(KubernetesClient k8s, Set<SourceName> want, String region) {
       this.k8s = k8s;
-      Region r = Region.of(region);
-      if (want.contains(SourceName.account)) {
-        var b = IamClient.builder().httpClient(UrlConnectionHttpClient.create())
-            .region(endpoint != null ? r : region.startsWith("cn-") ? Region.AWS_CN_GLOBAL
-                : region.startsWith("us-gov-") ? Region.AWS_US_GOV_GLOBAL : Region.AWS_GLOBAL);
-        if (endpoint != null) {
-          b.endpointOverride(endpoint);
-        }
-        this.iam = b.build();
-      } else {
-        this.iam = null;
-      }
-      if (want.contains(SourceName.token)) {
-        var b = StsClient.builder().httpClient(UrlConnectionHttpClient.create()).region(r);
-        if (endpoint != null) {
-          b.endpointOverride(endpoint);
-        }
-        this.sts = b.build();
-      } else {
-        this.sts = null;
-      }
+      AwsClients aws = new AwsClients(Region.of(region), endpoint);
+      this.iam = want.contains(SourceName.account) ? aws.iam() : null;
+      this.sts = want.contains(SourceName.token) ? aws.sts() : null;
     }
 
     @Override
