@@ -8,7 +8,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The escapes {@code ${*}}, {@code ${?}}, {@code ${$}} and substituted variable values are literal
  * text wherever policy variables are substituted, ARN operators included (issue 10, rule 4). The
- * IAM User Guide, "IAM policy elements: Variables and tags", Special characters: "${*} - use where
+ * IAM User Guide, "IAM policy elements: Variables and tags", Special characters (checked against the
+ * page's source, awsdocs/iam-user-guide doc_source/reference_policies_variables.md): "For example,
+ * inserting an * asterisk in the string would be interpreted as a wildcard, matching any characters,
+ * instead of as a literal *. In these cases, you can use the following predefined policy variables:
+ * ${*} - use where
  * you need an * (asterisk) character. ${?} - use where you need a ? (question mark) character.
  * ${$} - use where you need a $ (dollar sign) character. These predefined policy variables can be
  * used in any string where you can use regular policy variables."
