@@ -102,19 +102,26 @@ class ConcurrencyIT {
 
   @Test
   void anUpdateOverwrittenByAnotherWriterIsReadBackMergedAndWrittenAgain(MotoServer moto) {
-    // Given a role trusting payments:base, and another writer adding payments:intruder from a stale read
+    // Given another writer adding payments:intruder from a stale read, whose write lands right after ours
+    assertMergedAgainOnTopOf(moto, (other, theirs) -> new LostUpdate(other, theirs, 1));
+  }
+
+  /**
+   * A role trusting payments:base; adding payments:api while {@code otherWriter} (made with the other
+   * writer's client and its stale merge, which adds payments:intruder) overwrites once: our update is
+   * written twice and all three are trusted.
+   */
+  private static void assertMergedAgainOnTopOf(MotoServer moto,
+      java.util.function.BiFunction<IamClient, PolicyDocument, ExecutionInterceptor> otherWriter) {
     ServiceAccountRef api = ServiceAccountRef.of("payments", "api");
     ServiceAccountRef intruder = ServiceAccountRef.of("payments", "intruder");
     CallRecorder calls = new CallRecorder();
     try (IamClient other = moto.iam()) {
       IamProvisioner.using(other).apply(roleFor(BASE));
       PolicyDocument theirs = IrsaTrust.builder().serviceAccount(CLUSTER, BASE, intruder).build();
-      try (IamClient iam = moto.iam(new LostUpdate(other, theirs, 1), calls)) {
-
-        // When adding payments:api while the other writer's write lands right after ours
+      try (IamClient iam = moto.iam(otherWriter.apply(other, theirs), calls)) {
         Plan plan = IamProvisioner.using(iam).apply(roleFor(api));
 
-        // Then our update was written twice and everyone is trusted
         assertThat(plan.changes()).extracting(Change::action).containsExactly(Change.Action.UPDATE_TRUST);
         assertThat(calls.calls().stream().filter("UpdateAssumeRolePolicy"::equals)).hasSize(2);
         assertThat(IrsaTrust.trustedSubjects(trust(iam), CLUSTER))
@@ -174,25 +181,9 @@ class ConcurrencyIT {
 
   @Test
   void anOverwriteAfterTheFirstReadBackIsSeenByTheConfirmingReadAndMergedAgain(MotoServer moto) {
-    // Given a role trusting payments:base, and another writer adding payments:intruder from a stale read
-    ServiceAccountRef api = ServiceAccountRef.of("payments", "api");
-    ServiceAccountRef intruder = ServiceAccountRef.of("payments", "intruder");
-    CallRecorder calls = new CallRecorder();
-    try (IamClient other = moto.iam()) {
-      IamProvisioner.using(other).apply(roleFor(BASE));
-      PolicyDocument theirs = IrsaTrust.builder().serviceAccount(CLUSTER, BASE, intruder).build();
-      try (IamClient iam = moto.iam(new StaleWriteAfterReadBack(other, theirs, 1), calls)) {
-
-        // When adding payments:api while the other writer's write lands after our first read-back
-        Plan plan = IamProvisioner.using(iam).apply(roleFor(api));
-
-        // Then the confirming read saw ours gone, merged again on top of theirs, and all three are trusted
-        assertThat(plan.changes()).extracting(Change::action).containsExactly(Change.Action.UPDATE_TRUST);
-        assertThat(calls.calls().stream().filter("UpdateAssumeRolePolicy"::equals)).hasSize(2);
-        assertThat(IrsaTrust.trustedSubjects(trust(iam), CLUSTER))
-            .containsExactly(BASE.subject(), intruder.subject(), api.subject());
-      }
-    }
+    // Given another writer whose stale write lands after our first read-back: the confirming read sees
+    // ours gone, and we merge again on top of theirs
+    assertMergedAgainOnTopOf(moto, (other, theirs) -> new StaleWriteAfterReadBack(other, theirs, 1));
   }
 
   @Test
