@@ -59,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
       return bench(readLines(), System.out);
     }
     CaseCodec codec = new CaseCodec(PolicyCache.forHeap());
-    BufferedReader in = new BufferedReader(new StrictUtf8Reader(System.in, "stdin"), 1 << 16);
+    Utf8Lines in = new Utf8Lines(System.in, "stdin");
     Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
     Writer err = explain ? new OutputStreamWriter(System.err, StandardCharsets.UTF_8) : null;
     OrderedBatch.run(in, out, err, n, (line, number, o, e) -> evaluate(codec, line, number, o, explain ? e : null));

@@ -30,6 +30,15 @@ final class OrderedBatch {
     void apply(String line, int lineNumber, StringBuilder out, StringBuilder err);
   }
 
+  /** Where lines come from: {@link Utf8Lines} for stdin, or a {@link BufferedReader}. */
+  interface LineSource {
+    /** The next line without its ending, or null at the end. */
+    String readLine() throws IOException;
+
+    /** Whether a read may not block. */
+    boolean ready() throws IOException;
+  }
+
   private record Chunk(String out, String err) {}
 
   private OrderedBatch() {}
@@ -41,6 +50,21 @@ final class OrderedBatch {
    * @throws UncheckedIOException when reading or writing fails
    */
   static void run(BufferedReader in, Writer out, Writer err, int threads, LineFunction f) {
+    run(new LineSource() {
+      @Override
+      public String readLine() throws IOException {
+        return in.readLine();
+      }
+
+      @Override
+      public boolean ready() throws IOException {
+        return in.ready();
+      }
+    }, out, err, threads, f);
+  }
+
+  /** As {@link #run(BufferedReader, Writer, Writer, int, LineFunction)}, over a {@link LineSource}. */
+  static void run(LineSource in, Writer out, Writer err, int threads, LineFunction f) {
     ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "irsa-evaluate");
       t.setDaemon(true);
@@ -103,7 +127,7 @@ final class OrderedBatch {
    * {@link CliException} from the reader), the lines read before it are still decided and written, in
    * order, before the refusal goes up.
    */
-  private static String readLine(BufferedReader in, Writer out, Writer err, ArrayDeque<Future<Chunk>> inFlight,
+  private static String readLine(LineSource in, Writer out, Writer err, ArrayDeque<Future<Chunk>> inFlight,
       List<String> lines, int first, LineFunction f) throws IOException {
     try {
       return in.readLine();

@@ -5,13 +5,18 @@ import java.util.LinkedHashMap;
 
 /**
  * Compiled policies by their exact JSON text, least recently used first out, bounded by the total
- * length of the texts it holds so that memory does not grow with the input. Thread-safe; a policy
- * two threads miss at once is compiled twice, which is harmless (compiled policies are values).
+ * length of the texts it holds so that memory does not grow with the input. A policy is kept only
+ * the second time it is compiled (a "doorkeeper" remembers the hash codes of texts seen once): in a
+ * batch most policies occur once, and keeping each of them would fill the old generation with
+ * objects never used again, which costs more in garbage collection than compiling a repeated
+ * policy twice. Thread-safe; a policy two threads miss at once is compiled twice, which is harmless
+ * (compiled policies are values).
  */
 final class PolicyCache {
   private final long maxChars;
   private long chars;
   private final LinkedHashMap<String, CompiledPolicy> map = new LinkedHashMap<>(1024, 0.75f, true);
+  private final int[] seenOnce = new int[1 << 16]; // hash codes of texts put once, direct-mapped
 
   /** A cache holding policies whose texts add up to at most {@code maxChars} characters. */
   PolicyCache(long maxChars) {
@@ -29,6 +34,12 @@ final class PolicyCache {
 
   synchronized void put(String text, CompiledPolicy policy) {
     if (text.length() > maxChars / 4) {
+      return;
+    }
+    int h = text.hashCode();
+    int slot = (h ^ (h >>> 16)) & (seenOnce.length - 1);
+    if (seenOnce[slot] != h) {
+      seenOnce[slot] = h; // first sight: remembered, not kept
       return;
     }
     if (map.put(text, policy) == null) {

@@ -25,6 +25,7 @@ public final class Glob {
   private final Piece[] pieces; // pieces.length == stars + 1
   private final boolean ignoreCase;
   private final int minLength;
+  private String text; // toString, made on first use (a racy but idempotent cache of an immutable value)
 
   private Glob(Piece[] pieces, boolean ignoreCase, int minLength) {
     this.pieces = pieces;
@@ -141,6 +142,15 @@ public final class Glob {
 
   @Override
   public String toString() {
+    String t = text;
+    if (t == null) {
+      t = text();
+      text = t;
+    }
+    return t;
+  }
+
+  private String text() {
     StringBuilder sb = new StringBuilder();
     for (int k = 0; k < pieces.length; k++) {
       if (k > 0) {

@@ -14,7 +14,8 @@ public final class JsonParser {
   /** Deeper than any policy needs; guards the recursive descent. */
   public static final int MAX_DEPTH = 128;
 
-  private final String text;
+  private final char[] text; // indexing an array is cheaper than String.charAt before the JIT has warmed up
+  private final int n;
   private int pos;
   private int line = 1;
   private int lineStart;
@@ -22,7 +23,8 @@ public final class JsonParser {
   private final ArrayList<Object> path = new ArrayList<>();
 
   private JsonParser(String text) {
-    this.text = text;
+    this.text = text.toCharArray();
+    this.n = this.text.length;
   }
 
   /** Parses exactly one JSON value, allowing surrounding whitespace (and a leading BOM). */
@@ -31,17 +33,17 @@ public final class JsonParser {
       throw new JsonSyntaxException("no input (null)", "$", 1, 1);
     }
     JsonParser p = new JsonParser(text);
-    if (p.pos < text.length() && text.charAt(p.pos) == '\uFEFF') {
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       p.pos++;
       p.lineStart = 1;
     }
     p.skipWhitespace();
-    if (p.pos >= text.length()) {
+    if (p.pos >= p.n) {
       throw p.error("empty input: expected a JSON value");
     }
     JsonNode node = p.value(0);
     p.skipWhitespace();
-    if (p.pos < text.length()) {
+    if (p.pos < p.n) {
       throw p.error("unexpected " + p.describeHere() + " after the end of the JSON value");
     }
     return node;
@@ -51,10 +53,10 @@ public final class JsonParser {
     if (depth > MAX_DEPTH) {
       throw error("nesting deeper than " + MAX_DEPTH + " levels");
     }
-    if (pos >= text.length()) {
+    if (pos >= n) {
       throw error("unexpected end of input: expected a value");
     }
-    char c = text.charAt(pos);
+    char c = text[pos];
     int l = line;
     int col = column();
     switch (c) {
@@ -92,7 +94,7 @@ public final class JsonParser {
     while (true) {
       skipWhitespace();
       if (peek() != '"') {
-        throw error(pos >= text.length()
+        throw error(pos >= n
             ? "unexpected end of input: expected a member name or '}'"
             : "unexpected " + describeHere() + ": expected a member name in double quotes");
       }
@@ -103,7 +105,11 @@ public final class JsonParser {
         throw new JsonSyntaxException("duplicate key " + Quote.dbl(key), JsonPath.member(JsonPath.of(path), key), keyLine, keyCol);
       }
       skipWhitespace();
-      expect(':', "':' after member name " + Quote.dbl(key));
+      if (peek() == ':') { // the message below is built only on failure: this runs for every member
+        pos++;
+      } else {
+        expect(':', "':' after member name " + Quote.dbl(key));
+      }
       skipWhitespace();
       path.add(key);
       members.put(key, value(depth + 1));
@@ -118,7 +124,7 @@ public final class JsonParser {
         pos++;
         return new JsonNode.Obj(l, col, members);
       }
-      throw error(pos >= text.length()
+      throw error(pos >= n
           ? "unexpected end of input: expected ',' or '}'"
           : "unexpected " + describeHere() + ": expected ',' or '}'");
     }
@@ -147,7 +153,7 @@ public final class JsonParser {
         pos++;
         return new JsonNode.Arr(l, col, elements);
       }
-      throw error(pos >= text.length()
+      throw error(pos >= n
           ? "unexpected end of input: expected ',' or ']'"
           : "unexpected " + describeHere() + ": expected ',' or ']'");
     }
@@ -160,12 +166,12 @@ public final class JsonParser {
     StringBuilder sb = null;
     int runStart = pos;
     while (true) {
-      if (pos >= text.length()) {
+      if (pos >= n) {
         throw new JsonSyntaxException("unterminated string", JsonPath.of(path), startLine, startCol);
       }
-      char c = text.charAt(pos);
+      char c = text[pos];
       if (c == '"') {
-        String s = sb == null ? text.substring(runStart, pos) : sb.append(text, runStart, pos).toString();
+        String s = sb == null ? new String(text, runStart, pos - runStart) : sb.append(text, runStart, pos - runStart).toString();
         pos++;
         return s;
       }
@@ -177,12 +183,12 @@ public final class JsonParser {
         if (sb == null) {
           sb = new StringBuilder();
         }
-        sb.append(text, runStart, pos);
+        sb.append(text, runStart, pos - runStart);
         pos++;
-        if (pos >= text.length()) {
+        if (pos >= n) {
           throw new JsonSyntaxException("unterminated string", JsonPath.of(path), startLine, startCol);
         }
-        char e = text.charAt(pos);
+        char e = text[pos];
         switch (e) {
           case '"': sb.append('"'); break;
           case '\\': sb.append('\\'); break;
@@ -201,7 +207,7 @@ public final class JsonParser {
         continue;
       }
       if (Character.isSurrogate(c)) {
-        if (!Character.isHighSurrogate(c) || pos + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(pos + 1))) {
+        if (!Character.isHighSurrogate(c) || pos + 1 >= n || !Character.isLowSurrogate(text[pos + 1])) {
           throw unpaired(c, pos);
         }
         pos++;
@@ -212,12 +218,12 @@ public final class JsonParser {
 
   /** Appends the character of the backslash-u escape at {@code pos} (a surrogate pair when two escapes form one). */
   private void unicodeEscape(StringBuilder sb) {
-    if (pos + 4 >= text.length()) {
+    if (pos + 4 >= n) {
       throw error("incomplete \\u escape");
     }
     int cp = 0;
     for (int i = 1; i <= 4; i++) {
-      int d = hex(text.charAt(pos + i));
+      int d = hex(text[pos + i]);
       if (d < 0) {
         throw error("invalid \\u escape: expected 4 hex digits");
       }
@@ -241,12 +247,12 @@ public final class JsonParser {
 
   /** The low surrogate of a backslash-u escape (U+DC00 to U+DFFF) right after {@code pos}, or -1. */
   private int lowSurrogateEscape() {
-    if (pos + 6 >= text.length() || text.charAt(pos + 1) != '\\' || text.charAt(pos + 2) != 'u') {
+    if (pos + 6 >= n || text[pos + 1] != '\\' || text[pos + 2] != 'u') {
       return -1;
     }
     int cp = 0;
     for (int i = 3; i <= 6; i++) {
-      int d = hex(text.charAt(pos + i));
+      int d = hex(text[pos + i]);
       if (d < 0) {
         return -1;
       }
@@ -297,7 +303,7 @@ public final class JsonParser {
       }
       digits();
     }
-    return text.substring(start, pos);
+    return new String(text, start, pos - start);
   }
 
   /** ASCII digits only: {@code Character.isDigit} also takes Thai, Arabic-Indic, fullwidth ... digits. */
@@ -310,13 +316,17 @@ public final class JsonParser {
   }
 
   private void digits() {
-    while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
+    while (pos < n && text[pos] >= '0' && text[pos] <= '9') {
       pos++;
     }
   }
 
   private void literal(String word) {
-    if (!text.startsWith(word, pos)) {
+    boolean same = pos + word.length() <= n;
+    for (int i = 0; same && i < word.length(); i++) {
+      same = text[pos + i] == word.charAt(i);
+    }
+    if (!same) {
       throw error("unexpected " + describeHere() + ": expected a value");
     }
     pos += word.length();
@@ -324,19 +334,19 @@ public final class JsonParser {
 
   private void expect(char c, String what) {
     if (peek() != c) {
-      throw error(pos >= text.length() ? "unexpected end of input: expected " + what
+      throw error(pos >= n ? "unexpected end of input: expected " + what
           : "unexpected " + describeHere() + ": expected " + what);
     }
     pos++;
   }
 
   private char peek() {
-    return pos < text.length() ? text.charAt(pos) : '\0';
+    return pos < n ? text[pos] : '\0';
   }
 
   private void skipWhitespace() {
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
+    while (pos < n) {
+      char c = text[pos];
       if (c == '\n') {
         line++;
         lineStart = pos + 1;
@@ -352,16 +362,16 @@ public final class JsonParser {
   }
 
   private String describeHere() {
-    if (pos >= text.length()) {
+    if (pos >= n) {
       return "end of input";
     }
-    char c = text.charAt(pos);
+    char c = text[pos];
     if (Character.isLetter(c)) {
       int end = pos;
-      while (end < text.length() && end - pos < 20 && Character.isLetterOrDigit(text.charAt(end))) {
+      while (end < n && end - pos < 20 && Character.isLetterOrDigit(text[end])) {
         end++;
       }
-      return Quote.single(text.substring(pos, end));
+      return Quote.single(new String(text, pos, end - pos));
     }
     return c < 0x20 || Quote.needsEscape(String.valueOf(c)) ? String.format("character U+%04X", (int) c) : "'" + c + "'";
   }
