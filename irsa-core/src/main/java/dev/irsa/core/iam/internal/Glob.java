@@ -38,20 +38,32 @@ public final class Glob {
     return ANY;
   }
 
-  /** Compiles {@code pattern} where every {@code *} and {@code ?} is a wildcard. */
+  /**
+   * Compiles {@code pattern} where every {@code *} and {@code ?} is a wildcard: as the {@link
+   * Builder} would, in one pass over the pattern (policies hold thousands of these).
+   */
   public static Glob compile(String pattern, boolean ignoreCase) {
-    Builder b = new Builder(ignoreCase);
+    int stars = 0;
     for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '*') {
-        b.star();
-      } else if (c == '?') {
-        b.anyChar();
-      } else {
-        b.literal(c);
+      if (pattern.charAt(i) == '*') {
+        stars++;
       }
     }
-    return b.build();
+    Piece[] pieces = new Piece[stars + 1];
+    int min = 0;
+    int from = 0;
+    for (int k = 0; k <= stars; k++) {
+      int to = k == stars ? pattern.length() : pattern.indexOf('*', from);
+      Piece p = Piece.of(pattern, from, to, ignoreCase);
+      min += p.length();
+      pieces[k] = k > 0 && k < stars && p.length() > 0 ? p.searchable() : p;
+      from = to + 1;
+    }
+    Glob g = new Glob(pieces, ignoreCase, min);
+    if (!ignoreCase) {
+      g.text = pattern;
+    }
+    return g;
   }
 
   /** A pattern that matches exactly {@code text} (no wildcards). */
@@ -232,6 +244,21 @@ public final class Glob {
   /** A run of literal characters and {@code ?}s between two stars. */
   static final class Piece {
     static final Piece EMPTY = new Piece(new char[0], new boolean[0]);
+
+    /** {@code pattern[from, to)}, holding no {@code *}: its {@code ?}s are wildcards. */
+    static Piece of(String pattern, int from, int to, boolean ignoreCase) {
+      if (from == to) {
+        return EMPTY;
+      }
+      char[] c = new char[to - from];
+      boolean[] w = new boolean[c.length];
+      for (int i = 0; i < c.length; i++) {
+        char ch = pattern.charAt(from + i);
+        w[i] = ch == '?';
+        c[i] = w[i] || !ignoreCase ? ch : Character.toLowerCase(ch);
+      }
+      return new Piece(c, w);
+    }
     /** Literal pieces up to this length are found with String.indexOf (at most this many compares per char). */
     private static final int SHORT = 16;
 

@@ -9,6 +9,7 @@ import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.PolicyParseException;
 import dev.irsa.core.policy.Principal;
 import dev.irsa.core.policy.Statement;
+import dev.irsa.core.policy.internal.FastPolicyReader;
 import dev.irsa.core.policy.internal.ParsedPolicy;
 import dev.irsa.core.policy.internal.PolicyCodec;
 import dev.irsa.core.policy.internal.SourceMap;
@@ -35,8 +36,16 @@ public final class PolicyCompiler {
   /** The parsed document and its statements. */
   public record Compiled(PolicyDocument document, CompiledStatement[] statements) {}
 
-  /** Parses and compiles JSON text. */
+  /**
+   * Parses and compiles JSON text: a plainly valid policy straight from its characters ({@link
+   * FastPolicyReader}), anything else through the JSON tree, which gives the error's path and
+   * position. The source map is made only when a condition does not compile.
+   */
   public static Compiled compile(String json) {
+    PolicyDocument doc = FastPolicyReader.tryRead(json);
+    if (doc != null) {
+      return compile(doc, () -> PolicyCodec.readPositioned(json).sourceMap());
+    }
     JsonNode root;
     try {
       root = JsonParser.parse(json);
