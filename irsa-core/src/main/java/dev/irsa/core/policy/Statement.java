@@ -77,6 +77,9 @@ public abstract class Statement {
   Statement normalize() {
     check();
     List<Condition> cs = conditions();
+    if (cs.size() < 2) {
+      return this; // nothing to group (most statements: this runs for every statement read)
+    }
     java.util.Map<ConditionOperator, List<Condition>> grouped = new java.util.LinkedHashMap<>();
     for (Condition c : cs) {
       grouped.computeIfAbsent(c.operator(), k -> new ArrayList<>()).add(c);
@@ -87,19 +90,25 @@ public abstract class Statement {
   }
 
   private void check() {
-    String where = sid().map(s -> "statement " + s).orElse("statement");
     for (StatementGrammar.Violation v : StatementGrammar.elements("$", this::has)) {
-      throw new IllegalStateException(where + ": " + (v.rule() == StatementGrammar.Rule.MISSING_ACTION
+      throw new IllegalStateException(where() + ": " + (v.rule() == StatementGrammar.Rule.MISSING_ACTION
           ? "needs an Action or NotAction"
           : "has both " + v.pair().positive() + " and " + v.pair().negated() + "; use one"));
+    }
+    if (conditions().size() < 2) {
+      return;
     }
     java.util.Set<String> seen = new java.util.HashSet<>();
     for (Condition c : conditions()) {
       if (!seen.add(c.operator().name() + "\u0000" + c.key())) {
-        throw new IllegalStateException(where + ": condition " + c.operator() + " on " + c.key()
+        throw new IllegalStateException(where() + ": condition " + c.operator() + " on " + c.key()
             + " appears twice; put all values in one condition (values are ORed)");
       }
     }
+  }
+
+  private String where() {
+    return sid().map(s -> "statement " + s).orElse("statement");
   }
 
   /** True when the statement has the element (an empty list is an absent element). */

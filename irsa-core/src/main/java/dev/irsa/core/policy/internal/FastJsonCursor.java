@@ -1,10 +1,18 @@
 package dev.irsa.core.policy.internal;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The characters of a JSON text and a position in them, with the lexing {@link FastPolicyReader}
  * needs: strict RFC 8259 strings, numbers and punctuation, as {@link
  * dev.irsa.core.internal.json.JsonParser} reads them, giving up ({@link #GIVE_UP}) wherever that
- * parser would report an error, and at some rarer valid input (surrogates) it leaves to it.
+ * parser would report an error, and at some rarer valid input it leaves to it.
+ *
+ * <p>The text is read as ISO 8859-1 bytes: for the usual text (every character below U+0100) both
+ * taking the bytes and making strings of them are plain array copies, where a char array would
+ * cost a widening and a narrowing loop per character before the JIT has warmed up. A character
+ * above U+00FF becomes {@code '?'} in those bytes, so a {@code '?'} is checked against the text,
+ * and any other character gives up: the tree reader reads such text.
  */
 abstract class FastJsonCursor {
   /** Gives up: the slow reader decides. Carries no stack trace, so giving up costs little. */
@@ -16,12 +24,14 @@ abstract class FastJsonCursor {
 
   static final GiveUp GIVE_UP = new GiveUp();
 
-  final char[] t;
+  private final String text;
+  final byte[] t; // ISO 8859-1: t[i] & 0xff is text.charAt(i) unless that is above U+00FF ('?' then)
   final int n;
   int pos;
 
   FastJsonCursor(String text) {
-    this.t = text.toCharArray();
+    this.text = text;
+    this.t = text.getBytes(StandardCharsets.ISO_8859_1);
     this.n = t.length;
   }
 
@@ -29,7 +39,7 @@ abstract class FastJsonCursor {
   final boolean more(char close) {
     ws();
     if (pos < n) {
-      char c = t[pos++];
+      byte c = t[pos++];
       if (c == ',') {
         return true;
       }
@@ -73,7 +83,12 @@ abstract class FastJsonCursor {
       }
       digits();
     }
-    return new String(t, start, pos - start);
+    return latin1(start, pos);
+  }
+
+  /** The text's characters {@code [from, to)}, when none is above U+00FF. */
+  private String latin1(int from, int to) {
+    return new String(t, from, to - from, StandardCharsets.ISO_8859_1);
   }
 
   static boolean digit(char c) {
@@ -81,14 +96,14 @@ abstract class FastJsonCursor {
   }
 
   final void digits() {
-    while (pos < n && digit(t[pos])) {
+    while (pos < n && digit((char) t[pos])) {
       pos++;
     }
   }
 
   /**
    * A string at {@code pos}. Escapes are decoded as the strict parser decodes them; a control
-   * character, a surrogate (paired or not) or a backslash-u escape of one gives up.
+   * character, a character above U+00FF or a backslash-u escape of a surrogate gives up.
    */
   final String string() {
     if (pos >= n || t[pos] != '"') {
@@ -97,20 +112,20 @@ abstract class FastJsonCursor {
     int start = ++pos;
     StringBuilder sb = null;
     while (pos < n) {
-      char c = t[pos];
+      int c = t[pos] & 0xff;
       if (c == '"') {
-        String s = sb == null ? new String(t, start, pos - start) : sb.append(t, start, pos - start).toString();
+        String s = sb == null ? latin1(start, pos) : sb.append(latin1(start, pos)).toString();
         pos++;
         return s;
       }
-      if (c < 0x20 || Character.isSurrogate(c)) {
+      if (c < 0x20 || (c == '?' && text.charAt(pos) != '?')) {
         throw GIVE_UP;
       }
       if (c == '\\') {
         if (sb == null) {
           sb = new StringBuilder(pos - start + 16);
         }
-        sb.append(t, start, pos - start);
+        sb.append(latin1(start, pos));
         sb.append(escape());
         start = pos;
         continue;
@@ -125,7 +140,7 @@ abstract class FastJsonCursor {
     if (pos + 1 >= n) {
       throw GIVE_UP;
     }
-    char e = t[pos + 1];
+    char e = (char) (t[pos + 1] & 0xff);
     pos += 2;
     switch (e) {
       case '"': return '"';
@@ -142,7 +157,7 @@ abstract class FastJsonCursor {
         }
         int cp = 0;
         for (int i = 0; i < 4; i++) {
-          char h = t[pos + i];
+          char h = (char) (t[pos + i] & 0xff);
           int d = h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
           if (d < 0) {
             throw GIVE_UP;
@@ -160,8 +175,9 @@ abstract class FastJsonCursor {
     }
   }
 
+  /** The character at {@code pos} ('\\0' at the end; '?' may stand for one above U+00FF, see the class). */
   final char peek() {
-    return pos < n ? t[pos] : '\0';
+    return pos < n ? (char) (t[pos] & 0xff) : '\0';
   }
 
   final void expect(char c) {
@@ -173,7 +189,7 @@ abstract class FastJsonCursor {
 
   final void ws() {
     while (pos < n) {
-      char c = t[pos];
+      byte c = t[pos];
       if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
         return;
       }

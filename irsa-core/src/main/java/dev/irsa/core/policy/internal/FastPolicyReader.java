@@ -315,7 +315,7 @@ public final class FastPolicyReader extends FastJsonCursor {
     if (c == 't' || c == 'f') {
       String word = c == 't' ? "true" : "false";
       for (int i = 0; i < word.length(); i++) {
-        if (pos + i >= n || t[pos + i] != word.charAt(i)) {
+        if (pos + i >= n || t[pos + i] != word.charAt(i)) { // ASCII: a byte is its char
           throw GIVE_UP;
         }
       }

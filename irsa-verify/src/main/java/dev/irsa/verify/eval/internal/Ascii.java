@@ -4,13 +4,16 @@ package dev.irsa.verify.eval.internal;
 public final class Ascii {
   private Ascii() {}
 
+  /** {@code s} with each char lower-cased by {@link Character#toLowerCase(char)}; ASCII without a table lookup. */
   public static String lower(String s) {
-    for (int i = 0; i < s.length(); i++) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (Character.toLowerCase(c) != c) {
+      if (c < 0x80 ? c >= 'A' && c <= 'Z' : Character.toLowerCase(c) != c) {
         char[] out = s.toCharArray();
-        for (int j = i; j < out.length; j++) {
-          out[j] = Character.toLowerCase(out[j]);
+        for (int j = i; j < n; j++) {
+          char d = out[j];
+          out[j] = d < 0x80 ? (d >= 'A' && d <= 'Z' ? (char) (d + 32) : d) : Character.toLowerCase(d);
         }
         return new String(out);
       }
