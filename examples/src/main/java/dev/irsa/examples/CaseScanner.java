@@ -35,7 +35,11 @@ final class CaseScanner {
       "permissionBoundaries", "scps", "rcps", "sessionPolicy", "request");
 
   private final String s;
-  private final char[] chars; // the line's characters: indexing an array is cheaper than String.charAt before the JIT has warmed up
+  // The line as ISO 8859-1 bytes (an array copy for the usual text, where toCharArray would widen
+  // each char before the JIT has warmed up): the scan looks only for ASCII punctuation, digits and
+  // literals, and a character above U+00FF, a '?' here, is none of them. Values are taken from the
+  // string itself.
+  private final byte[] chars;
   private final int n;
   private final int bom;
   private int pos;
@@ -45,7 +49,7 @@ final class CaseScanner {
 
   private CaseScanner(String line) {
     this.s = line;
-    this.chars = line.toCharArray();
+    this.chars = line.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     this.n = chars.length;
     this.bom = n > 0 && line.charAt(0) == '\uFEFF' ? 1 : 0;
     this.pos = bom;
@@ -198,17 +202,16 @@ final class CaseScanner {
       values.add(value);
     });
     for (int k = 0; k < keys.size(); k++) {
-      String path = JsonPath.member("$.request.context", keys.get(k));
       Span v = values.get(k);
       if (v.kind().equals("array")) {
         List<Span> elements = elements(v);
         List<String> texts = new ArrayList<>(elements.size());
         for (int i = 0; i < elements.size(); i++) {
-          texts.add(text(elements.get(i), JsonPath.index(path, i)));
+          texts.add(text(elements.get(i), null, keys.get(k), i));
         }
         b.context(keys.get(k), texts);
       } else {
-        b.context(keys.get(k), text(v, path));
+        b.context(keys.get(k), text(v, null, keys.get(k), -1));
       }
     }
   }
@@ -235,8 +238,16 @@ final class CaseScanner {
     }
   }
 
-  /** A string's value, a number's text, or a boolean's word, as the batch format reads request values. */
   private String text(Span span, String path) {
+    return text(span, path, null, -1);
+  }
+
+  /**
+   * A string's value, a number's text, or a boolean's word, as the batch format reads request
+   * values. The error's path is {@code path}, or that of context key {@code contextKey} (element
+   * {@code index} when not -1), made only for the error.
+   */
+  private String text(Span span, String path, String contextKey, int index) {
     switch (span.kind()) {
       case "string":
         pos = span.start();
@@ -245,9 +256,14 @@ final class CaseScanner {
         strict = true;
         return text(span);
       case "boolean":
-        return chars[span.start()] == 't' ? "true" : "false";
+        return s.charAt(span.start()) == 't' ? "true" : "false";
       default:
-        throw new PolicyParseException(path, 1, column(span.start()), "expected a string, got " + span.kind());
+        String at = path;
+        if (at == null) {
+          at = JsonPath.member("$.request.context", contextKey);
+          at = index < 0 ? at : JsonPath.index(at, index);
+        }
+        throw new PolicyParseException(at, 1, column(span.start()), "expected a string, got " + span.kind());
     }
   }
 
@@ -308,7 +324,7 @@ final class CaseScanner {
           throw SyntaxException.INSTANCE;
         }
         kind = "number";
-        while (pos < n && "0123456789+-.eE".indexOf(chars[pos]) >= 0) {
+        while (pos < n && "0123456789+-.eE".indexOf((char) (chars[pos] & 0xff)) >= 0) {
           pos++;
         }
       }
@@ -326,7 +342,7 @@ final class CaseScanner {
   private void skipNested() {
     int depth = 0;
     while (pos < n) {
-      char c = chars[pos];
+      char c = (char) (chars[pos] & 0xff);
       if (c == '"') {
         skipString();
         continue;
@@ -344,7 +360,7 @@ final class CaseScanner {
   private void skipString() {
     pos++;
     while (pos < n) {
-      char c = chars[pos++];
+      char c = (char) (chars[pos++] & 0xff);
       if (c == '"') {
         return;
       }
@@ -359,7 +375,7 @@ final class CaseScanner {
   private String string() {
     int start = ++pos;
     while (pos < n) {
-      char c = chars[pos];
+      char c = (char) (chars[pos] & 0xff);
       if (c == '"') {
         return s.substring(start, pos++);
       }
@@ -378,7 +394,7 @@ final class CaseScanner {
   private String escaped(int start) {
     StringBuilder sb = new StringBuilder().append(s, start, pos);
     while (pos < n) {
-      char c = chars[pos++];
+      char c = (char) (chars[pos++] & 0xff);
       if (c == '"') {
         return sb.toString();
       }
@@ -386,13 +402,13 @@ final class CaseScanner {
         throw SyntaxException.INSTANCE;
       }
       if (c != '\\') {
-        sb.append(c);
+        sb.append(s.charAt(pos - 1)); // the char itself: c is '?' for one above U+00FF
         continue;
       }
       if (pos >= n) {
         throw SyntaxException.INSTANCE;
       }
-      char e = chars[pos++];
+      char e = (char) (chars[pos++] & 0xff);
       switch (e) {
         case '"', '\\', '/' -> sb.append(e);
         case 'b' -> sb.append('\b');
@@ -406,7 +422,7 @@ final class CaseScanner {
           }
           int v = 0;
           for (int i = 0; i < 4; i++) {
-            int d = Character.digit(chars[pos++], 16);
+            int d = Character.digit((char) (chars[pos++] & 0xff), 16);
             if (d < 0) {
               throw SyntaxException.INSTANCE;
             }
@@ -422,7 +438,7 @@ final class CaseScanner {
 
   private void ws() {
     while (pos < n) {
-      char c = chars[pos];
+      char c = (char) (chars[pos] & 0xff);
       if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
         return;
       }
@@ -431,10 +447,10 @@ final class CaseScanner {
   }
 
   private char peek() {
-    return pos < n ? chars[pos] : '\0';
+    return pos < n ? (char) (chars[pos] & 0xff) : '\0';
   }
 
   private char next() {
-    return pos < n ? chars[pos++] : '\0';
+    return pos < n ? (char) (chars[pos++] & 0xff) : '\0';
   }
 }
