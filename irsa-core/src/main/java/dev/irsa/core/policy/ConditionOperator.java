@@ -50,6 +50,10 @@ public final class ConditionOperator {
    */
   public static ConditionOperator parse(String name) {
     Objects.requireNonNull(name, "name");
+    ConditionOperator known = Known.BY_NAME.get(name);
+    if (known != null) {
+      return known;
+    }
     if (name.isEmpty()) {
       throw new IllegalArgumentException("condition operator must not be empty");
     }
@@ -73,6 +77,22 @@ public final class ConditionOperator {
       }
     }
     return new ConditionOperator(name, q, rest, ifExists, type);
+  }
+
+  /** Every known operator by name (3 qualifiers x operators x IfExists), as {@link #parse} reads them. */
+  private static final class Known {
+    static final java.util.Map<String, ConditionOperator> BY_NAME = new java.util.HashMap<>();
+
+    static {
+      for (Qualifier q : Qualifier.values()) {
+        for (OperatorType t : OperatorType.values()) {
+          for (boolean ifExists : new boolean[] {false, true}) {
+            ConditionOperator op = of(q, t, ifExists);
+            BY_NAME.put(op.name(), op);
+          }
+        }
+      }
+    }
   }
 
   /** A known operator with the given qualifier and suffix. */

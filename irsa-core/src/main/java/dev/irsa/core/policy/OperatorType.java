@@ -67,9 +67,11 @@ public enum OperatorType {
     return this == STRING_LIKE || this == STRING_NOT_LIKE || category == Category.ARN;
   }
 
+  private static final OperatorType[] ALL = values(); // values() copies the array on every call
+
   /** The operator with this exact name (case-sensitive), or {@code null}. */
   public static OperatorType fromJson(String name) {
-    for (OperatorType t : values()) {
+    for (OperatorType t : ALL) {
       if (t.json.equals(name)) {
         return t;
       }

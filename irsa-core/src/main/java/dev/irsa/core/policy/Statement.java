@@ -90,7 +90,11 @@ public abstract class Statement {
   }
 
   private void check() {
-    for (StatementGrammar.Violation v : StatementGrammar.elements("$", this::has)) {
+    boolean wellFormed = actions().isEmpty() != notActions().isEmpty()
+        && (resources().isEmpty() || notResources().isEmpty())
+        && (principal().isEmpty() || notPrincipal().isEmpty());
+    for (StatementGrammar.Violation v : wellFormed ? List.<StatementGrammar.Violation>of() // the usual case, cheaply
+        : StatementGrammar.elements("$", this::has)) {
       throw new IllegalStateException(where() + ": " + (v.rule() == StatementGrammar.Rule.MISSING_ACTION
           ? "needs an Action or NotAction"
           : "has both " + v.pair().positive() + " and " + v.pair().negated() + "; use one"));

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One request to evaluate: who ({@code principal}), what ({@code action}), on what
@@ -31,9 +30,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class RequestContext {
-  private static final Pattern ACTION = Pattern.compile("[A-Za-z0-9-]+:[A-Za-z0-9_-]+");
-  private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
-  private static final Pattern SERVICE_PRINCIPAL = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
   private final String principal;
   private final String action;
@@ -68,8 +64,66 @@ public final class RequestContext {
 
   /** arn:partition:service:region:account:resource with partition, service and resource not empty. */
   private static boolean isArn(String s) {
-    String[] p = s.split(":", 6);
-    return p.length == 6 && p[0].equals("arn") && !p[1].isEmpty() && !p[2].isEmpty() && !p[5].isEmpty();
+    if (!s.startsWith("arn:")) {
+      return false;
+    }
+    int partition = 4;
+    int service = s.indexOf(':', partition) + 1;
+    int region = service == 0 ? 0 : s.indexOf(':', service) + 1;
+    int account = region == 0 ? 0 : s.indexOf(':', region) + 1;
+    int resource = account == 0 ? 0 : s.indexOf(':', account) + 1;
+    return resource > 0 && service - 1 > partition && region - 1 > service && resource < s.length();
+  }
+
+  /** {@code [A-Za-z0-9-]+:[A-Za-z0-9_-]+} (IAM's service prefix and action name characters). */
+  static boolean isAction(String s) {
+    int colon = s.indexOf(':');
+    if (colon <= 0 || colon == s.length() - 1) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+          || (i > colon && c == '_') || i == colon;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Twelve ASCII digits. */
+  static boolean isAccount(String s) {
+    if (s.length() != 12) {
+      return false;
+    }
+    for (int i = 0; i < 12; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+}, e.g. {@code lambda.amazonaws.com}. */
+  static boolean isServicePrincipal(String s) {
+    int labels = 0;
+    int len = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      char c = i < s.length() ? s.charAt(i) : '.';
+      if (c == '.') {
+        if (len == 0) {
+          return false;
+        }
+        labels++;
+        len = 0;
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-') {
+        len++;
+      } else {
+        return false;
+      }
+    }
+    return labels >= 2;
   }
 
   ArnPattern.Parts resourceParts() {
@@ -162,7 +216,7 @@ public final class RequestContext {
      * @throws IllegalArgumentException when it is neither an ARN nor a service principal
      */
     public Builder principal(String principal) {
-      if (principal != null && !isArn(principal) && !SERVICE_PRINCIPAL.matcher(principal).matches()) {
+      if (principal != null && !isArn(principal) && !isServicePrincipal(principal)) {
         throw new IllegalArgumentException("principal must be an ARN (arn:partition:service:region:account:resource) "
             + "or a service principal (e.g. lambda.amazonaws.com), got: " + Quote.single(principal));
       }
@@ -178,7 +232,7 @@ public final class RequestContext {
      */
     public Builder action(String action) {
       Objects.requireNonNull(action, "action");
-      if (!ACTION.matcher(action).matches()) {
+      if (!isAction(action)) {
         throw new IllegalArgumentException(
             "action must be service:Action without wildcards (e.g. s3:GetObject), got: " + Quote.single(action));
       }
@@ -209,7 +263,7 @@ public final class RequestContext {
      */
     public Builder resourceAccount(String account) {
       Objects.requireNonNull(account, "account");
-      if (!ACCOUNT.matcher(account).matches()) {
+      if (!isAccount(account)) {
         throw new IllegalArgumentException("resourceAccount must be a 12-digit account ID, got: " + Quote.single(account));
       }
       this.resourceAccount = account;

@@ -27,6 +27,8 @@ public final class StatementGrammar {
   /** IAM policies allow only letters and digits in a Sid (some services' resource policies accept more). */
   private static final Pattern SID = Pattern.compile("[A-Za-z0-9]*");
 
+  private static final Effect[] EFFECTS = Effect.values(); // values() copies the array on every call
+
   private StatementGrammar() {}
 
   /** Elements of which a statement holds at most one. */
@@ -79,7 +81,7 @@ public final class StatementGrammar {
 
   /** The Effect spelled {@code json} (case-sensitive), or null. */
   public static Effect effect(String json) {
-    for (Effect e : Effect.values()) {
+    for (Effect e : EFFECTS) {
       if (e.json().equals(json)) {
         return e;
       }
