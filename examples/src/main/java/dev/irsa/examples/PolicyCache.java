@@ -18,14 +18,31 @@ final class PolicyCache {
   private final LinkedHashMap<String, CompiledPolicy> map = new LinkedHashMap<>(1024, 0.75f, true);
   private final int[] seenOnce = new int[1 << 16]; // hash codes of texts put once, direct-mapped
 
+  private final boolean keepFirstSight;
+
   /** A cache holding policies whose texts add up to at most {@code maxChars} characters. */
   PolicyCache(long maxChars) {
+    this(maxChars, false);
+  }
+
+  /**
+   * As {@link #PolicyCache(long)}; with {@code keepFirstSight} a policy is kept the first time it
+   * is compiled (for {@code evaluate --bench}, which holds every case anyway: cases then share
+   * the compiled policies they have in common, as an application compiling each policy once does).
+   */
+  PolicyCache(long maxChars, boolean keepFirstSight) {
     this.maxChars = maxChars;
+    this.keepFirstSight = keepFirstSight;
   }
 
   /** A budget that scales with the heap: a 1/64 of it in characters of policy text. */
   static PolicyCache forHeap() {
     return new PolicyCache(Math.max(64 * 1024, Runtime.getRuntime().maxMemory() / 64));
+  }
+
+  /** As {@link #forHeap()}, keeping each policy the first time it is compiled. */
+  static PolicyCache forHeapKeepingAll() {
+    return new PolicyCache(Math.max(64 * 1024, Runtime.getRuntime().maxMemory() / 64), true);
   }
 
   synchronized CompiledPolicy get(String text) {
@@ -38,7 +55,7 @@ final class PolicyCache {
     }
     int h = text.hashCode();
     int slot = (h ^ (h >>> 16)) & (seenOnce.length - 1);
-    if (seenOnce[slot] != h) {
+    if (!keepFirstSight && seenOnce[slot] != h) {
       seenOnce[slot] = h; // first sight: remembered, not kept
       return;
     }

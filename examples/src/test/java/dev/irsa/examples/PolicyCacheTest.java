@@ -52,4 +52,13 @@ class PolicyCacheTest {
     assertThat(cache.get(policy(4))).isSameAs(p);
     assertThat(cache.get(policy(6))).isSameAs(p);
   }
+
+  @Test
+  void keepingFirstSightKeepsAPolicyTheFirstTime() {
+    PolicyCache cache = new PolicyCache(1 << 20, true);
+    String text = policy(1);
+    CompiledPolicy p = CompiledPolicy.compile(text);
+    cache.put(text, p);
+    assertThat(cache.get(text)).isSameAs(p);
+  }
 }

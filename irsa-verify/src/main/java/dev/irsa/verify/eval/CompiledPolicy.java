@@ -5,6 +5,7 @@ import dev.irsa.core.policy.PolicyParseException;
 import dev.irsa.verify.eval.internal.CompiledStatement;
 import dev.irsa.verify.eval.internal.EvalAccess;
 import dev.irsa.verify.eval.internal.PolicyCompiler;
+import dev.irsa.verify.eval.internal.StringTable;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class CompiledPolicy {
 
   private final PolicyDocument document;
   private final CompiledStatement[] statements;
-  private final Map<String, int[]> byService;
+  private final StringTable<int[]> byService;
   private final int[] anyService;
 
   private CompiledPolicy(PolicyCompiler.Compiled compiled) {
@@ -64,7 +65,7 @@ public final class CompiledPolicy {
       }
     }
     idx.replaceAll((svc, at) -> Arrays.copyOfRange(at, 1, at[0] + 1));
-    this.byService = idx;
+    this.byService = StringTable.of(idx);
     this.anyService = anyCount == 0 ? NONE : Arrays.copyOf(any, anyCount);
   }
 
@@ -98,7 +99,8 @@ public final class CompiledPolicy {
 
   /** Statement indexes for a lower-cased service prefix: those naming it, in order. */
   int[] forService(String service) {
-    return byService.getOrDefault(service, NONE);
+    int[] at = byService.get(service);
+    return at == null ? NONE : at;
   }
 
   int[] anyService() {

@@ -9,8 +9,8 @@ public final class CompiledStatement {
   private final Statement source;
   private final int index;
   private final boolean allow;
-  private final java.util.Set<String> literalActions; // lower-cased, no wildcard
-  private final java.util.Map<String, Glob[]> wildcardActionsByService;
+  private final StringTable<Boolean> literalActions; // lower-cased, no wildcard
+  private final StringTable<Glob[]> wildcardActionsByService;
   private final Glob[] wildcardActionsAnyService;
   private final boolean notAction;
   private final ArnPattern[] resources; // null: no Resource element (matches everything)
@@ -24,12 +24,12 @@ public final class CompiledStatement {
     this.source = source;
     this.index = index;
     this.allow = source.isAllow();
-    java.util.Set<String> literal = new java.util.HashSet<>();
+    java.util.Map<String, Boolean> literal = new java.util.HashMap<>();
     java.util.Map<String, java.util.List<Glob>> bySvc = new java.util.HashMap<>();
     java.util.List<Glob> any = new java.util.ArrayList<>();
     for (Glob g : actions) {
       if (g.isLiteral()) {
-        literal.add(g.toString());
+        literal.put(Interner.intern(g.toString()), Boolean.TRUE);
         continue;
       }
       String svc = servicePrefix(g.toString());
@@ -39,9 +39,10 @@ public final class CompiledStatement {
         bySvc.computeIfAbsent(svc, k -> new java.util.ArrayList<>()).add(g);
       }
     }
-    this.literalActions = literal;
-    this.wildcardActionsByService = new java.util.HashMap<>();
-    bySvc.forEach((k, v) -> wildcardActionsByService.put(k, v.toArray(new Glob[0])));
+    this.literalActions = StringTable.of(literal);
+    java.util.Map<String, Glob[]> wild = new java.util.HashMap<>();
+    bySvc.forEach((k, v) -> wild.put(k, v.toArray(new Glob[0])));
+    this.wildcardActionsByService = StringTable.of(wild);
     this.wildcardActionsAnyService = any.toArray(new Glob[0]);
     this.notAction = source.actions().isEmpty();
     this.resources = resources;
@@ -74,7 +75,7 @@ public final class CompiledStatement {
     if (svc.indexOf('*') >= 0 || svc.indexOf('?') >= 0) {
       return null;
     }
-    return Ascii.lower(svc);
+    return Interner.intern(Ascii.lower(svc));
   }
 
   /**
@@ -86,7 +87,7 @@ public final class CompiledStatement {
   }
 
   private boolean anyAction(String action, String service) {
-    if (literalActions.contains(action)) {
+    if (literalActions.containsKey(action)) {
       return true;
     }
     Glob[] svc = wildcardActionsByService.get(service);
