@@ -2,7 +2,6 @@ package dev.irsa.verify.eval;
 
 import dev.irsa.core.internal.Quote;
 import dev.irsa.verify.eval.internal.ArnPattern;
-import dev.irsa.verify.eval.internal.Interner;
 import dev.irsa.verify.eval.internal.Ascii;
 import dev.irsa.verify.eval.internal.PrincipalMatcher;
 import java.util.ArrayList;
@@ -56,9 +55,9 @@ public final class RequestContext {
     });
     this.context = Collections.unmodifiableMap(ctx);
     this.byLowerKey = lower;
-    this.lowerAction = Interner.intern(Ascii.lower(action)); // shared with compiled policies (StringTable)
+    this.lowerAction = Ascii.lower(action);
     int colon = lowerAction.indexOf(':');
-    this.service = Interner.intern(colon < 0 ? lowerAction : lowerAction.substring(0, colon));
+    this.service = colon < 0 ? lowerAction : lowerAction.substring(0, colon);
     this.caller = PrincipalMatcher.Caller.of(principal);
     this.resourceParts = ArnPattern.Parts.of(resource);
   }

@@ -29,7 +29,7 @@ public final class CompiledStatement {
     java.util.List<Glob> any = new java.util.ArrayList<>();
     for (Glob g : actions) {
       if (g.isLiteral()) {
-        literal.put(Interner.intern(g.toString()), Boolean.TRUE);
+        literal.put(g.toString(), Boolean.TRUE);
         continue;
       }
       String svc = servicePrefix(g.toString());
@@ -75,7 +75,7 @@ public final class CompiledStatement {
     if (svc.indexOf('*') >= 0 || svc.indexOf('?') >= 0) {
       return null;
     }
-    return Interner.intern(Ascii.lower(svc));
+    return Ascii.lower(svc);
   }
 
   /**

@@ -29,10 +29,4 @@ class StringTableTest {
       }
     }
   }
-
-  @Test
-  void theInternerGivesOneInstancePerString() {
-    String a = Interner.intern(new String("s3:getobject"));
-    assertThat(Interner.intern(new String("s3:getobject"))).isSameAs(a);
-  }
 }
