@@ -130,20 +130,20 @@ final class CaseCodec {
     PolicySet.Builder b = PolicySet.builder();
     List<CaseScanner.Span> identity = policies(s, s.member("identityPolicies"), "$.identityPolicies");
     for (int i = 0; i < identity.size(); i++) {
-      b.addIdentityPolicy("identity[" + i + "]", compile(s, identity.get(i), JsonPath.index("$.identityPolicies", i)));
+      b.addIdentityPolicy("identity[" + i + "]", compile(s, identity.get(i), "$.identityPolicies", i, -1));
     }
     CaseScanner.Span resource = present(s.member("resourcePolicy"));
     if (resource != null) {
-      b.resourcePolicy("resource", compile(s, resource, "$.resourcePolicy"));
+      b.resourcePolicy("resource", compile(s, resource, "$.resourcePolicy", -1, -1));
     }
     List<CaseScanner.Span> boundaries = policies(s, s.member("permissionBoundaries"), "$.permissionBoundaries");
     for (int i = 0; i < boundaries.size(); i++) {
       b.addPermissionsBoundary("boundary[" + i + "]",
-          compile(s, boundaries.get(i), JsonPath.index("$.permissionBoundaries", i)));
+          compile(s, boundaries.get(i), "$.permissionBoundaries", i, -1));
     }
     CaseScanner.Span session = present(s.member("sessionPolicy"));
     if (session != null) {
-      b.sessionPolicy("session", compile(s, session, "$.sessionPolicy"));
+      b.sessionPolicy("session", compile(s, session, "$.sessionPolicy", -1, -1));
     }
     for (List<PolicySet.Named> level : levels(s, "scps", "scp")) {
       b.addScpLevelNamed(level);
@@ -168,8 +168,11 @@ final class CaseCodec {
     return s.elements(span);
   }
 
-  /** A policy from its text: from the cache, or compiled with its errors placed in the line. */
-  private CompiledPolicy compile(CaseScanner s, CaseScanner.Span span, String path) {
+  /**
+   * A policy from its text: from the cache, or compiled with its errors placed in the line. Its
+   * path is {@code base}, then {@code [i]} and {@code [j]} when not -1 (made only for an error).
+   */
+  private CompiledPolicy compile(CaseScanner s, CaseScanner.Span span, String base, int i, int j) {
     String text = s.text(span);
     CompiledPolicy p = cache.get(text);
     if (p != null) {
@@ -178,6 +181,7 @@ final class CaseCodec {
     try {
       p = CompiledPolicy.compile(text);
     } catch (PolicyParseException e) {
+      String path = i < 0 ? base : j < 0 ? JsonPath.index(base, i) : JsonPath.index(JsonPath.index(base, i), j);
       throw new PolicyParseException(path + e.path().substring(1), 1, s.column(span.start()) + e.column() - 1, e.problem());
     }
     cache.put(text, p);
@@ -200,7 +204,7 @@ final class CaseCodec {
     if (!nested) {
       List<PolicySet.Named> level = new ArrayList<>();
       for (int i = 0; i < elements.size(); i++) {
-        level.add(new PolicySet.Named(label + "[0][" + i + "]", compile(s, elements.get(i), JsonPath.index(path, i))));
+        level.add(new PolicySet.Named(label + "[0][" + i + "]", compile(s, elements.get(i), path, i, -1)));
       }
       if (!level.isEmpty()) {
         out.add(level);
@@ -218,7 +222,7 @@ final class CaseCodec {
       List<PolicySet.Named> level = new ArrayList<>();
       for (int i = 0; i < policies.size(); i++) {
         level.add(new PolicySet.Named(label + "[" + l + "][" + i + "]",
-            compile(s, policies.get(i), JsonPath.index(lpath, i))));
+            compile(s, policies.get(i), path, l, i)));
       }
       out.add(level);
     }

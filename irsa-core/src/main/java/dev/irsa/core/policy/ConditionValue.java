@@ -38,6 +38,18 @@ public record ConditionValue(Kind kind, String text) {
     return new ConditionValue(Kind.BOOLEAN, Boolean.toString(value));
   }
 
+  // Written out, as the generated record methods go through method handles, slow before the JIT
+  // has warmed up, and these run for every condition compiled (the evaluator memoizes by condition).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ConditionValue v && v.kind == kind && v.text.equals(text);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * kind.ordinal() + text.hashCode();
+  }
+
   @Override
   public String toString() {
     return kind == Kind.STRING ? '"' + text + '"' : text;

@@ -93,11 +93,12 @@ public abstract class Statement {
     boolean wellFormed = actions().isEmpty() != notActions().isEmpty()
         && (resources().isEmpty() || notResources().isEmpty())
         && (principal().isEmpty() || notPrincipal().isEmpty());
-    for (StatementGrammar.Violation v : wellFormed ? List.<StatementGrammar.Violation>of() // the usual case, cheaply
-        : StatementGrammar.elements("$", this::has)) {
-      throw new IllegalStateException(where() + ": " + (v.rule() == StatementGrammar.Rule.MISSING_ACTION
-          ? "needs an Action or NotAction"
-          : "has both " + v.pair().positive() + " and " + v.pair().negated() + "; use one"));
+    if (!wellFormed) { // the usual case is checked above without building the violations
+      for (StatementGrammar.Violation v : StatementGrammar.elements("$", this::has)) {
+        throw new IllegalStateException(where() + ": " + (v.rule() == StatementGrammar.Rule.MISSING_ACTION
+            ? "needs an Action or NotAction"
+            : "has both " + v.pair().positive() + " and " + v.pair().negated() + "; use one"));
+      }
     }
     if (conditions().size() < 2) {
       return;
