@@ -304,7 +304,14 @@ final class CaseCodec {
    * {@code "warnings": [{"code", "message", "suggestions"}]} when the catalog has any.
    */
   static String write(String id, EvaluationResult r) {
-    JsonWriter w = new JsonWriter(false);
+    StringBuilder out = new StringBuilder(128);
+    write(out, id, r);
+    return out.toString();
+  }
+
+  /** Appends {@link #write(String, EvaluationResult)}'s line to {@code out}. */
+  static void write(StringBuilder out, String id, EvaluationResult r) {
+    JsonWriter w = new JsonWriter(out, false);
     w.beginObject();
     id(w, id);
     w.name("decision").value(r.decision().name());
@@ -334,7 +341,6 @@ final class CaseCodec {
       w.endArray();
     }
     w.endObject();
-    return w.toString();
   }
 
   /** An ERROR line: {@code {"id", "line", "decision": "ERROR", "error"}}, {@code line} 1-based in the input. */

@@ -165,13 +165,13 @@ final class CaseScanner {
     RequestContext.Builder b = RequestContext.builder();
     Span principal = present(fields.get("principal"));
     if (principal != null) {
-      set(principal, "$.request.principal", b::principal);
+      set(principal, "$.request.principal", b);
     }
-    set(required(fields, "action", r), "$.request.action", b::action);
-    set(required(fields, "resource", r), "$.request.resource", b::resource);
+    set(required(fields, "action", r), "$.request.action", b);
+    set(required(fields, "resource", r), "$.request.resource", b);
     Span account = present(fields.get("resourceAccount"));
     if (account != null) {
-      set(account, "$.request.resourceAccount", b::resourceAccount);
+      set(account, "$.request.resourceAccount", b);
     }
     Span ctx = present(fields.get("context"));
     if (ctx != null) {
@@ -229,10 +229,15 @@ final class CaseScanner {
   }
 
   /** Sets a request field, reporting a value the builder rejects at its path and position. */
-  private void set(Span span, String path, Consumer<String> setter) {
+  private void set(Span span, String path, RequestContext.Builder b) {
     String v = text(span, path);
     try {
-      setter.accept(v);
+      switch (path) { // not a method reference per field: each would be a new object per case
+        case "$.request.principal" -> b.principal(v);
+        case "$.request.action" -> b.action(v);
+        case "$.request.resource" -> b.resource(v);
+        default -> b.resourceAccount(v);
+      }
     } catch (IllegalArgumentException e) {
       throw new PolicyParseException(path, 1, column(span.start()), e.getMessage());
     }

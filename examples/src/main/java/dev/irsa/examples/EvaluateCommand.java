@@ -108,18 +108,24 @@ final class EvaluateCommand implements Callable<Integer> {
       return;
     }
     String id = null;
+    int outMark = out.length();
+    int explanationMark = explanation == null ? 0 : explanation.length();
     try {
       CaseCodec.Case c = codec.parse(line, number);
       id = c.id();
       EvaluationResult r = EVALUATOR.evaluate(c.policies(), c.request());
-      String result = CaseCodec.write(c.id(), r);
+      CaseCodec.write(out, c.id(), r);
+      out.append('\n');
       if (explanation != null) {
         explanation.append(c.id() == null ? "" : Quote.cut(c.id()) + ": ").append(r.explain());
       }
-      out.append(result).append('\n');
     } catch (CaseCodec.CaseException e) {
       out.append(CaseCodec.writeError(e.id(), e.line(), e.getMessage())).append('\n');
     } catch (RuntimeException | StackOverflowError e) {
+      out.setLength(outMark); // nothing half-written: the case gets one ERROR line
+      if (explanation != null) {
+        explanation.setLength(explanationMark);
+      }
       out.append(CaseCodec.writeError(id != null ? id : CaseCodec.scanId(line), number, internalError(number, e)))
           .append('\n');
     }

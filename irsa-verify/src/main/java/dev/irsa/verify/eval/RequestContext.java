@@ -51,7 +51,7 @@ public final class RequestContext {
     Map<String, String[]> lower = new HashMap<>();
     b.context.forEach((k, v) -> {
       ctx.put(k, List.copyOf(v));
-      lower.put(Ascii.lower(k), v.toArray(new String[0]));
+      lower.put(Ascii.lower(k), v.toArray(new String[v.size()])); // sized: no reflective array creation
     });
     this.context = Collections.unmodifiableMap(ctx);
     this.byLowerKey = lower;

@@ -123,7 +123,21 @@ public final class JsonWriter {
   /** Appends {@code s} as a JSON string literal. */
   public static void quote(StringBuilder out, String s) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int n = s.length();
+    int i = 0;
+    while (i < n) { // the usual string needs no escape: appended whole
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || c >= '\u2028') {
+        break;
+      }
+      i++;
+    }
+    if (i == n) {
+      out.append(s).append('"');
+      return;
+    }
+    out.append(s, 0, i);
+    for (; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"': out.append("\\\""); break;
