@@ -13,6 +13,8 @@ import dev.irsa.verify.eval.MatchedStatement;
 import dev.irsa.verify.eval.PolicySet;
 import dev.irsa.verify.eval.PolicyType;
 import dev.irsa.verify.eval.RequestContext;
+import dev.irsa.verify.eval.internal.EvalAccess;
+import dev.irsa.verify.eval.internal.PolicyCompiler;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -173,18 +175,17 @@ final class CaseCodec {
    * path is {@code base}, then {@code [i]} and {@code [j]} when not -1 (made only for an error).
    */
   private CompiledPolicy compile(CaseScanner s, CaseScanner.Span span, String base, int i, int j) {
-    String text = s.text(span);
-    CompiledPolicy p = cache.get(text);
+    CompiledPolicy p = cache.get(s.line(), span.start(), span.end(), span.hash());
     if (p != null) {
       return p;
     }
     try {
-      p = CompiledPolicy.compile(text);
+      p = EvalAccess.policy(PolicyCompiler.compile(s.line(), s.bytes(), span.start(), span.end()));
     } catch (PolicyParseException e) {
       String path = i < 0 ? base : j < 0 ? JsonPath.index(base, i) : JsonPath.index(JsonPath.index(base, i), j);
       throw new PolicyParseException(path + e.path().substring(1), 1, s.column(span.start()) + e.column() - 1, e.problem());
     }
-    cache.put(text, p);
+    cache.put(s.line(), span.start(), span.end(), span.hash(), p);
     return p;
   }
 

@@ -29,7 +29,7 @@ final class CaseScanner {
   }
 
   /** A JSON value's text: {@code [start, end)} of the line, and its kind as the parser names it. */
-  record Span(int start, int end, String kind) {}
+  record Span(int start, int end, String kind, int hash) {}
 
   private static final Set<String> MEMBERS = Set.of("id", "identityPolicies", "resourcePolicy",
       "permissionBoundaries", "scps", "rcps", "sessionPolicy", "request");
@@ -105,6 +105,16 @@ final class CaseScanner {
 
   String text(Span span) {
     return s.substring(span.start(), span.end());
+  }
+
+  /** The line. */
+  String line() {
+    return s;
+  }
+
+  /** The line's ISO 8859-1 bytes (a '?' for a character above U+00FF). */
+  byte[] bytes() {
+    return chars;
   }
 
   /** The elements of an array span. */
@@ -307,10 +317,11 @@ final class CaseScanner {
     int start = pos;
     char c = peek();
     String kind;
+    int hash = 0;
     switch (c) {
       case '{', '[' -> {
         kind = c == '{' ? "object" : "array";
-        skipNested();
+        hash = skipNested();
       }
       case '"' -> {
         kind = "string";
@@ -334,7 +345,7 @@ final class CaseScanner {
         }
       }
     }
-    return new Span(start, pos, kind);
+    return new Span(start, pos, kind, hash);
   }
 
   private void literal(String word) {
@@ -344,19 +355,39 @@ final class CaseScanner {
     pos += word.length();
   }
 
-  private void skipNested() {
+  /**
+   * Skips an object or array, returning {@link PolicyCache#hash} of its text (computed here, in
+   * the one pass over it, so a policy's cache key costs no second pass).
+   */
+  private int skipNested() {
+    byte[] b = chars;
     int depth = 0;
-    while (pos < n) {
-      char c = (char) (chars[pos] & 0xff);
+    int h = 0;
+    int p = pos;
+    while (p < n) {
+      byte c = b[p++];
+      h = 31 * h + (c & 0xff);
       if (c == '"') {
-        skipString();
+        while (true) {
+          if (p >= n) {
+            throw SyntaxException.INSTANCE;
+          }
+          byte d = b[p++];
+          h = 31 * h + (d & 0xff);
+          if (d == '"') {
+            break;
+          }
+          if (d == '\\' && p < n) {
+            h = 31 * h + (b[p++] & 0xff);
+          }
+        }
         continue;
       }
-      pos++;
       if (c == '{' || c == '[') {
         depth++;
       } else if ((c == '}' || c == ']') && --depth == 0) {
-        return;
+        pos = p;
+        return h;
       }
     }
     throw SyntaxException.INSTANCE;

@@ -1,6 +1,7 @@
 package dev.irsa.examples;
 
 import dev.irsa.verify.eval.CompiledPolicy;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 
 /**
@@ -11,11 +12,15 @@ import java.util.LinkedHashMap;
  * objects never used again, which costs more in garbage collection than compiling a repeated
  * policy twice. Thread-safe; a policy two threads miss at once is compiled twice, which is harmless
  * (compiled policies are values).
+ *
+ * <p>A policy is looked up where it is written, as characters {@code [from, to)} of a batch line,
+ * with a hash of its ISO 8859-1 bytes that the line's scan computes as it passes over them
+ * ({@link #hash}): a policy seen once is never copied out of its line nor hashed a second time.
  */
 final class PolicyCache {
   private final long maxChars;
   private long chars;
-  private final LinkedHashMap<String, CompiledPolicy> map = new LinkedHashMap<>(1024, 0.75f, true);
+  private final LinkedHashMap<Key, CompiledPolicy> map = new LinkedHashMap<>(1024, 0.75f, true);
   private final int[] seenOnce = new int[1 << 16]; // hash codes of texts put once, direct-mapped
 
   private final boolean keepFirstSight;
@@ -45,27 +50,72 @@ final class PolicyCache {
     return new PolicyCache(Math.max(64 * 1024, Runtime.getRuntime().maxMemory() / 64), true);
   }
 
+  /** The text's key: {@code h = 31 * h + b} over its ISO 8859-1 bytes, as {@link CaseScanner} computes it. */
+  static int hash(String text) {
+    int h = 0;
+    for (byte b : text.getBytes(StandardCharsets.ISO_8859_1)) {
+      h = 31 * h + (b & 0xff);
+    }
+    return h;
+  }
+
   synchronized CompiledPolicy get(String text) {
-    return map.get(text);
+    return get(text, 0, text.length(), hash(text));
+  }
+
+  /** The policy written as {@code line}'s characters {@code [from, to)}, whose {@link #hash} is {@code hash}. */
+  synchronized CompiledPolicy get(String line, int from, int to, int hash) {
+    return map.get(new Key(line, from, to, hash));
   }
 
   synchronized void put(String text, CompiledPolicy policy) {
-    if (text.length() > maxChars / 4) {
+    put(text, 0, text.length(), hash(text), policy);
+  }
+
+  /** Keeps the policy written as {@code line}'s characters {@code [from, to)} (if admitted; see the class). */
+  synchronized void put(String line, int from, int to, int hash, CompiledPolicy policy) {
+    int length = to - from;
+    if (length > maxChars / 4) {
       return;
     }
-    int h = text.hashCode();
-    int slot = (h ^ (h >>> 16)) & (seenOnce.length - 1);
-    if (!keepFirstSight && seenOnce[slot] != h) {
-      seenOnce[slot] = h; // first sight: remembered, not kept
+    int slot = (hash ^ (hash >>> 16)) & (seenOnce.length - 1);
+    if (!keepFirstSight && seenOnce[slot] != hash) {
+      seenOnce[slot] = hash; // first sight: remembered, not kept
       return;
     }
-    if (map.put(text, policy) == null) {
-      chars += text.length();
+    if (map.put(new Key(line.substring(from, to), 0, length, hash), policy) == null) {
+      chars += length;
     }
     while (chars > maxChars && !map.isEmpty()) {
-      String eldest = map.keySet().iterator().next();
+      Key eldest = map.keySet().iterator().next();
       map.remove(eldest);
-      chars -= eldest.length();
+      chars -= eldest.to - eldest.from;
+    }
+  }
+
+  /** Characters {@code [from, to)} of a text, equal to another key with the same characters. */
+  private static final class Key {
+    final String text;
+    final int from;
+    final int to;
+    final int hash;
+
+    Key(String text, int from, int to, int hash) {
+      this.text = text;
+      this.from = from;
+      this.to = to;
+      this.hash = hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.hash == hash && k.to - k.from == to - from
+          && text.regionMatches(from, k.text, k.from, to - from);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
   }
 

@@ -61,4 +61,26 @@ class PolicyCacheTest {
     cache.put(text, p);
     assertThat(cache.get(text)).isSameAs(p);
   }
+
+  @Test
+  void findsAPolicyWhereALineHoldsItByTheHashTheScanComputed() {
+    // Given a policy kept in the cache, and a batch line holding the same text (with "é" and an escape)
+    String text = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"S\",\"Effect\":\"Allow\","
+        + "\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::é/\\\"k\"}}";
+    PolicyCache cache = new PolicyCache(1 << 20);
+    CompiledPolicy p = CompiledPolicy.compile(text);
+    cache.put(text, p);
+    cache.put(text, p);
+    String line = "{\"id\":\"1\",\"identityPolicies\":[" + text + "]}";
+
+    // When the line is scanned
+    CaseScanner s = CaseScanner.scan(line);
+    CaseScanner.Span span = s.elements(s.member("identityPolicies")).get(0);
+
+    // Then the span's hash is the cache's, and the policy is found in place
+    assertThat(line.substring(span.start(), span.end())).isEqualTo(text);
+    assertThat(span.hash()).isEqualTo(PolicyCache.hash(text));
+    assertThat(cache.get(line, span.start(), span.end(), span.hash())).isSameAs(p);
+    assertThat(cache.get(line, span.start(), span.end() - 1, span.hash())).isNull();
+  }
 }

@@ -29,10 +29,12 @@ abstract class FastJsonCursor {
   final int n;
   int pos;
 
-  FastJsonCursor(String text) {
+  /** The characters {@code [from, to)} of {@code text}, whose ISO 8859-1 bytes are {@code latin1}. */
+  FastJsonCursor(String text, byte[] latin1, int from, int to) {
     this.text = text;
-    this.t = text.getBytes(StandardCharsets.ISO_8859_1);
-    this.n = t.length;
+    this.t = latin1;
+    this.pos = from;
+    this.n = to;
   }
 
   /** After a member or element: true at a comma (another follows), false at {@code close} (consumed). */

@@ -7,6 +7,7 @@ import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.Principal;
 import dev.irsa.core.policy.PrincipalType;
 import dev.irsa.core.policy.Statement;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,14 +37,23 @@ public final class FastPolicyReader extends FastJsonCursor {
   private static final int NOT_RESOURCE = 1 << 7;
   private static final int CONDITION = 1 << 8;
 
-  private FastPolicyReader(String text) {
-    super(text);
+  private FastPolicyReader(String text, byte[] latin1, int from, int to) {
+    super(text, latin1, from, to);
   }
 
   /** The document {@code json} holds, or null when it is not plainly valid (read it slowly then). */
   public static PolicyDocument tryRead(String json) {
+    return tryRead(json, json.getBytes(StandardCharsets.ISO_8859_1), 0, json.length());
+  }
+
+  /**
+   * The document in {@code text}'s characters {@code [from, to)}, or null as {@link
+   * #tryRead(String)}: for a policy inside a larger text (a batch line) without copying it out.
+   * {@code latin1} is {@code text.getBytes(ISO_8859_1)}.
+   */
+  public static PolicyDocument tryRead(String text, byte[] latin1, int from, int to) {
     try {
-      FastPolicyReader r = new FastPolicyReader(json);
+      FastPolicyReader r = new FastPolicyReader(text, latin1, from, to);
       PolicyDocument doc = r.document();
       r.ws();
       return r.pos == r.n ? doc : null;

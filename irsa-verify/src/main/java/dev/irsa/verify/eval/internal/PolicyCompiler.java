@@ -55,6 +55,19 @@ public final class PolicyCompiler {
     return compile(root, "$");
   }
 
+  /**
+   * As {@link #compile(String)}, for the policy in {@code text}'s characters {@code [from, to)}
+   * (a batch line), read in place when plainly valid; {@code latin1} is {@code
+   * text.getBytes(ISO_8859_1)}. Errors are positioned in the policy's own text.
+   */
+  public static Compiled compile(String text, byte[] latin1, int from, int to) {
+    PolicyDocument doc = FastPolicyReader.tryRead(text, latin1, from, to);
+    if (doc != null) {
+      return compile(doc, () -> PolicyCodec.readPositioned(text.substring(from, to)).sourceMap());
+    }
+    return compile(text.substring(from, to));
+  }
+
   /** Compiles a policy embedded in larger JSON; paths start at {@code rootPath}. */
   public static Compiled compile(JsonNode root, String rootPath) {
     ParsedPolicy parsed = PolicyCodec.readPositioned(root, rootPath);
