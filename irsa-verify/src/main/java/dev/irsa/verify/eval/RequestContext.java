@@ -49,9 +49,10 @@ public final class RequestContext {
     this.resourceAccount = Optional.ofNullable(b.resourceAccount);
     Map<String, List<String>> ctx = new LinkedHashMap<>();
     Map<String, String[]> lower = new HashMap<>();
-    b.context.forEach((k, v) -> {
-      ctx.put(k, List.copyOf(v));
-      lower.put(Ascii.lower(k), v.toArray(new String[v.size()])); // sized: no reflective array creation
+    b.context.forEach((k, v) -> ctx.put(k, List.copyOf(v)));
+    b.keyByLower.forEach((lowerKey, k) -> { // the builder has lower-cased each key once already
+      List<String> v = b.context.get(k);
+      lower.put(lowerKey, v.toArray(new String[v.size()])); // sized: no reflective array creation
     });
     this.context = Collections.unmodifiableMap(ctx);
     this.byLowerKey = lower;
