@@ -3,9 +3,11 @@
 # own driver, as the differential test does), through the front doors users run, in one run:
 #   1. end to end: the whole process, JSON Lines in, results out, on the 20,000-case mixed corpus
 #      (wall time and peak RSS; the corpus is the differential test's, seed 42)
-#   2. decisions after compiling: irsa `evaluate --bench` (cases parsed and compiled once, then
-#      decided again and again) vs the driver's --bench (iam-simulate's runSimulation per case,
-#      which parses and checks the case's policies on every call: its front door has no other way)
+#   2. decisions after compiling: irsa `evaluate --bench` (cases parsed and compiled once, a policy
+#      that several cases hold compiled once for all of them, a garbage collection, then every case
+#      decided 20 times on one thread, timed) vs the driver's --bench (iam-simulate's runSimulation
+#      per case, which parses and checks the case's policies on every call: its front door has no
+#      other way)
 #   3. cold start: one case, the whole process, best of 5
 #   4. a million cases (the corpus 50 times through a pipe) under -Xmx256m: wall, peak RSS,
 #      cases/s compared with figure 1's cases/s
