@@ -24,10 +24,10 @@ import java.util.function.Supplier;
 public final class PolicyCompiler {
   // Policies repeat their patterns (an action, a bucket ARN, a condition): each is compiled once
   // and shared, as matchers are immutable. Bounded: see Memo.
-  private static final Memo<String, Glob> ACTIONS = new Memo<>(4096);
-  private static final Memo<String, ArnPattern> RESOURCES = new Memo<>(4096);
+  private static final Memo<String, Glob> ACTIONS = new Memo<>(16384);
+  private static final Memo<String, ArnPattern> RESOURCES = new Memo<>(8192);
   private static final Memo<String, ArnPattern> RESOURCES_LITERAL = new Memo<>(1024);
-  private static final Memo<Condition, ConditionMatcher> CONDITIONS = new Memo<>(4096);
+  private static final Memo<Condition, ConditionMatcher> CONDITIONS = new Memo<>(16384);
   private static final Memo<Condition, ConditionMatcher> CONDITIONS_LITERAL = new Memo<>(1024);
   private static final Memo<Principal, PrincipalMatcher> PRINCIPALS = new Memo<>(1024);
 
