@@ -1,5 +1,6 @@
 package dev.irsa.examples;
 
+import dev.irsa.core.internal.Latin1;
 import dev.irsa.core.internal.json.JsonPath;
 import dev.irsa.core.policy.PolicyParseException;
 import dev.irsa.verify.eval.RequestContext;
@@ -49,7 +50,7 @@ final class CaseScanner {
 
   private CaseScanner(String line) {
     this.s = line;
-    this.chars = line.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    this.chars = Latin1.bytes(line);
     this.n = chars.length;
     this.bom = n > 0 && line.charAt(0) == '\uFEFF' ? 1 : 0;
     this.pos = bom;
@@ -112,7 +113,7 @@ final class CaseScanner {
     return s;
   }
 
-  /** The line's ISO 8859-1 bytes (a '?' for a character above U+00FF). */
+  /** The line's {@link Latin1#bytes}: one per char, a '?' for a char above U+00FF. */
   byte[] bytes() {
     return chars;
   }

@@ -1,7 +1,7 @@
 package dev.irsa.examples;
 
 import dev.irsa.verify.eval.CompiledPolicy;
-import java.nio.charset.StandardCharsets;
+import dev.irsa.core.internal.Latin1;
 import java.util.LinkedHashMap;
 
 /**
@@ -50,10 +50,10 @@ final class PolicyCache {
     return new PolicyCache(Math.max(64 * 1024, Runtime.getRuntime().maxMemory() / 64), true);
   }
 
-  /** The text's key: {@code h = 31 * h + b} over its ISO 8859-1 bytes, as {@link CaseScanner} computes it. */
+  /** The text's key: {@code h = 31 * h + b} over its {@link Latin1#bytes}, as {@link CaseScanner} computes it. */
   static int hash(String text) {
     int h = 0;
-    for (byte b : text.getBytes(StandardCharsets.ISO_8859_1)) {
+    for (byte b : Latin1.bytes(text)) {
       h = 31 * h + (b & 0xff);
     }
     return h;

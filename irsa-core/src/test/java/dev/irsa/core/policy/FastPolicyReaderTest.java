@@ -70,6 +70,8 @@ class FastPolicyReaderTest {
       "\uFEFF{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"*\"}}", // a byte order mark: the tree reader's
       "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"\uD83D\uDE00\"}}", // a surrogate pair: the tree reader checks them
       "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"\\ud83d\\ude00\"}}",
+      // a pair, then a '?' wildcard: the bytes must stay aligned with the chars after the pair
+      "{\"Statement\":{\"Sid\":\"\uD83D\uDE00\",\"Effect\":\"Allow\",\"Action\":\"s3:Get?bject\"}}",
   })
   void leavesTheRarerValidInputToTheTreeReader(String json) {
     assertThat(FastPolicyReader.tryRead(json)).isNull();

@@ -25,11 +25,11 @@ abstract class FastJsonCursor {
   static final GiveUp GIVE_UP = new GiveUp();
 
   private final String text;
-  final byte[] t; // ISO 8859-1: t[i] & 0xff is text.charAt(i) unless that is above U+00FF ('?' then)
+  final byte[] t; // Latin1.bytes: t[i] & 0xff is text.charAt(i) unless that is above U+00FF ('?' then)
   final int n;
   int pos;
 
-  /** The characters {@code [from, to)} of {@code text}, whose ISO 8859-1 bytes are {@code latin1}. */
+  /** The characters {@code [from, to)} of {@code text}, whose {@link dev.irsa.core.internal.Latin1#bytes} are {@code latin1}. */
   FastJsonCursor(String text, byte[] latin1, int from, int to) {
     this.text = text;
     this.t = latin1;

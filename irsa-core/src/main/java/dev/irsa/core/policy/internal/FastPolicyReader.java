@@ -7,7 +7,7 @@ import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.Principal;
 import dev.irsa.core.policy.PrincipalType;
 import dev.irsa.core.policy.Statement;
-import java.nio.charset.StandardCharsets;
+import dev.irsa.core.internal.Latin1;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,13 +43,13 @@ public final class FastPolicyReader extends FastJsonCursor {
 
   /** The document {@code json} holds, or null when it is not plainly valid (read it slowly then). */
   public static PolicyDocument tryRead(String json) {
-    return tryRead(json, json.getBytes(StandardCharsets.ISO_8859_1), 0, json.length());
+    return tryRead(json, Latin1.bytes(json), 0, json.length());
   }
 
   /**
    * The document in {@code text}'s characters {@code [from, to)}, or null as {@link
    * #tryRead(String)}: for a policy inside a larger text (a batch line) without copying it out.
-   * {@code latin1} is {@code text.getBytes(ISO_8859_1)}.
+   * {@code latin1} is {@link Latin1#bytes text's bytes}, one per char.
    */
   public static PolicyDocument tryRead(String text, byte[] latin1, int from, int to) {
     try {

@@ -58,7 +58,7 @@ public final class PolicyCompiler {
   /**
    * As {@link #compile(String)}, for the policy in {@code text}'s characters {@code [from, to)}
    * (a batch line), read in place when plainly valid; {@code latin1} is {@code
-   * text.getBytes(ISO_8859_1)}. Errors are positioned in the policy's own text.
+   * Latin1.bytes(text)}, one byte per char. Errors are positioned in the policy's own text.
    */
   public static Compiled compile(String text, byte[] latin1, int from, int to) {
     PolicyDocument doc = FastPolicyReader.tryRead(text, latin1, from, to);
