@@ -8,7 +8,6 @@ import dev.irsa.verify.eval.internal.PolicyCompiler;
 import dev.irsa.verify.eval.internal.StringTable;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,11 +39,9 @@ public final class CompiledPolicy {
     int[] any = new int[statements.length];
     int anyCount = 0;
     for (CompiledStatement s : statements) {
-      List<String> actions = s.source().actions();
-      String[] services = new String[actions.size()];
-      boolean generic = actions.isEmpty(); // NotAction can match any service
+      String[] services = s.actionServices();
+      boolean generic = s.source().actions().isEmpty(); // NotAction can match any service
       for (int a = 0; a < services.length && !generic; a++) {
-        services[a] = CompiledStatement.servicePrefix(actions.get(a));
         generic = services[a] == null;
       }
       if (generic) {

@@ -18,32 +18,41 @@ public final class CompiledStatement {
   private final PrincipalMatcher principal;
   private final boolean notPrincipal;
   private final ConditionMatcher[] conditions;
+  private final String[] actionServices;
+  private static final Glob[] NO_GLOBS = new Glob[0];
 
   public CompiledStatement(Statement source, int index, Glob[] actions, ArnPattern[] resources,
       PrincipalMatcher principal, ConditionMatcher[] conditions) {
     this.source = source;
     this.index = index;
     this.allow = source.isAllow();
-    java.util.Map<String, Boolean> literal = new java.util.HashMap<>();
-    java.util.Map<String, java.util.List<Glob>> bySvc = new java.util.HashMap<>();
-    java.util.List<Glob> any = new java.util.ArrayList<>();
-    for (Glob g : actions) {
+    String[] services = new String[actions.length]; // each action's service prefix, null for any service
+    java.util.Map<String, Boolean> literal = null;
+    java.util.Map<String, java.util.List<Glob>> bySvc = null;
+    java.util.List<Glob> any = null;
+    for (int a = 0; a < actions.length; a++) {
+      Glob g = actions[a];
+      String text = g.toString(); // lower-cased
+      services[a] = lowerServicePrefix(text);
       if (g.isLiteral()) {
-        literal.put(g.toString(), Boolean.TRUE);
-        continue;
-      }
-      String svc = servicePrefix(g.toString());
-      if (svc == null) {
-        any.add(g);
+        (literal == null ? literal = new java.util.HashMap<>(4) : literal).put(text, Boolean.TRUE);
+      } else if (services[a] == null) {
+        (any == null ? any = new java.util.ArrayList<>(2) : any).add(g);
       } else {
-        bySvc.computeIfAbsent(svc, k -> new java.util.ArrayList<>()).add(g);
+        (bySvc == null ? bySvc = new java.util.HashMap<>(4) : bySvc)
+            .computeIfAbsent(services[a], k -> new java.util.ArrayList<>(2)).add(g);
       }
     }
-    this.literalActions = StringTable.of(literal);
-    java.util.Map<String, Glob[]> wild = new java.util.HashMap<>();
-    bySvc.forEach((k, v) -> wild.put(k, v.toArray(new Glob[0])));
-    this.wildcardActionsByService = StringTable.of(wild);
-    this.wildcardActionsAnyService = any.toArray(new Glob[0]);
+    this.actionServices = services;
+    this.literalActions = literal == null ? StringTable.empty() : StringTable.of(literal);
+    if (bySvc == null) {
+      this.wildcardActionsByService = StringTable.empty();
+    } else {
+      java.util.Map<String, Glob[]> wild = new java.util.HashMap<>(bySvc.size() * 2);
+      bySvc.forEach((k, v) -> wild.put(k, v.toArray(new Glob[v.size()])));
+      this.wildcardActionsByService = StringTable.of(wild);
+    }
+    this.wildcardActionsAnyService = any == null ? NO_GLOBS : any.toArray(new Glob[any.size()]);
     this.notAction = source.actions().isEmpty();
     this.resources = resources;
     this.notResource = !source.notResources().isEmpty();
@@ -63,6 +72,29 @@ public final class CompiledStatement {
 
   public boolean isAllow() {
     return allow;
+  }
+
+  /**
+   * The lower-cased service prefix of each action of Action or NotAction, in order; null for one
+   * whose prefix holds a wildcard (it can name any service).
+   */
+  public String[] actionServices() {
+    return actionServices;
+  }
+
+  /** {@link #servicePrefix} of an action pattern already lower-cased. */
+  private static String lowerServicePrefix(String lowerActionPattern) {
+    int colon = lowerActionPattern.indexOf(':');
+    if (colon <= 0) {
+      return null;
+    }
+    for (int i = 0; i < colon; i++) {
+      char c = lowerActionPattern.charAt(i);
+      if (c == '*' || c == '?') {
+        return null;
+      }
+    }
+    return lowerActionPattern.substring(0, colon);
   }
 
   /** The service prefixes this statement can apply to (lower case), or empty when any service. */
