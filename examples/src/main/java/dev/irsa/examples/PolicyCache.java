@@ -1,7 +1,7 @@
 package dev.irsa.examples;
 
-import dev.irsa.verify.eval.CompiledPolicy;
 import dev.irsa.core.internal.Latin1;
+import dev.irsa.verify.eval.CompiledPolicy;
 import java.util.LinkedHashMap;
 
 /**

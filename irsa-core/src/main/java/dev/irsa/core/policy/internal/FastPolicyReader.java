@@ -1,5 +1,6 @@
 package dev.irsa.core.policy.internal;
 
+import dev.irsa.core.internal.Latin1;
 import dev.irsa.core.policy.Condition;
 import dev.irsa.core.policy.ConditionOperator;
 import dev.irsa.core.policy.ConditionValue;
@@ -7,7 +8,6 @@ import dev.irsa.core.policy.PolicyDocument;
 import dev.irsa.core.policy.Principal;
 import dev.irsa.core.policy.PrincipalType;
 import dev.irsa.core.policy.Statement;
-import dev.irsa.core.internal.Latin1;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
