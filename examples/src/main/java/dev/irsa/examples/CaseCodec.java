@@ -33,9 +33,10 @@ import java.util.List;
  * rcps} as a flat array are one organization level, as an array of arrays one level each, root
  * first. The context is used as given.
  *
- * <p>A line is read in one pass ({@link CaseScanner}) that records where each policy's text is,
- * and each policy is compiled from its exact text through a {@link PolicyCache}, so a policy that
- * many cases share is compiled once. Whatever the scan does not check itself (members it does not
+ * <p>A line is read in one pass ({@link CaseScanner}) that records where each policy's text is
+ * and hashes it; each policy is looked up in a {@link PolicyCache} by that place and hash, and on a
+ * miss compiled where it stands in the line, so a policy that many cases share is compiled at most
+ * twice (see the cache) and one seen once is never copied out. Whatever the scan does not check itself (members it does not
  * know, escapes, numbers) is checked by the strict JSON parser before the case is accepted, and
  * syntax errors always come from that parser, so errors name the same path and position either way.
  */

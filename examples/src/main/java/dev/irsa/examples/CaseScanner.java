@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One pass over a batch line that finds the case's members without building a JSON tree: policies
@@ -175,13 +176,13 @@ final class CaseScanner {
     RequestContext.Builder b = RequestContext.builder();
     Span principal = present(fields.get("principal"));
     if (principal != null) {
-      set(principal, "$.request.principal", b);
+      set(principal, "$.request.principal", b::principal);
     }
-    set(required(fields, "action", r), "$.request.action", b);
-    set(required(fields, "resource", r), "$.request.resource", b);
+    set(required(fields, "action", r), "$.request.action", b::action);
+    set(required(fields, "resource", r), "$.request.resource", b::resource);
     Span account = present(fields.get("resourceAccount"));
     if (account != null) {
-      set(account, "$.request.resourceAccount", b);
+      set(account, "$.request.resourceAccount", b::resourceAccount);
     }
     Span ctx = present(fields.get("context"));
     if (ctx != null) {
@@ -239,15 +240,10 @@ final class CaseScanner {
   }
 
   /** Sets a request field, reporting a value the builder rejects at its path and position. */
-  private void set(Span span, String path, RequestContext.Builder b) {
+  private void set(Span span, String path, Consumer<String> setter) {
     String v = text(span, path);
     try {
-      switch (path) { // not a method reference per field: each would be a new object per case
-        case "$.request.principal" -> b.principal(v);
-        case "$.request.action" -> b.action(v);
-        case "$.request.resource" -> b.resource(v);
-        default -> b.resourceAccount(v);
-      }
+      setter.accept(v);
     } catch (IllegalArgumentException e) {
       throw new PolicyParseException(path, 1, column(span.start()), e.getMessage());
     }

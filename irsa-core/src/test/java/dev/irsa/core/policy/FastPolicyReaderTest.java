@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.irsa.core.corpus.ManagedPolicyCorpus;
 import dev.irsa.core.policy.internal.FastPolicyReader;
 import dev.irsa.core.policy.internal.PolicyCodec;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -33,12 +32,10 @@ class FastPolicyReaderTest {
   }
 
   @Test
-  void readsRandomValidDocumentsAsTheTreeReaderDoes() throws Exception {
+  void readsRandomValidDocumentsAsTheTreeReaderDoes() {
     Random r = new Random(SEED);
-    Method random = PolicyParserFuzzTest.class.getDeclaredMethod("randomDocument", Random.class);
-    random.setAccessible(true);
     for (int i = 0; i < CASES / 10; i++) {
-      PolicyDocument doc = (PolicyDocument) random.invoke(null, r);
+      PolicyDocument doc = PolicyParserFuzzTest.randomDocument(r);
       for (JsonFormat f : JsonFormat.values()) {
         String json = doc.toJson(f);
         assertThat(FastPolicyReader.tryRead(json)).as("seed " + SEED + " case " + i + ": " + json)

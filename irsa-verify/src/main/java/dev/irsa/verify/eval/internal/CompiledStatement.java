@@ -82,7 +82,7 @@ public final class CompiledStatement {
     return actionServices;
   }
 
-  /** {@link #servicePrefix} of an action pattern already lower-cased. */
+  /** The service prefix of a lower-cased action pattern, or null when it holds a wildcard (any service). */
   private static String lowerServicePrefix(String lowerActionPattern) {
     int colon = lowerActionPattern.indexOf(':');
     if (colon <= 0) {
@@ -95,19 +95,6 @@ public final class CompiledStatement {
       }
     }
     return lowerActionPattern.substring(0, colon);
-  }
-
-  /** The service prefixes this statement can apply to (lower case), or empty when any service. */
-  public static String servicePrefix(String actionPattern) {
-    int colon = actionPattern.indexOf(':');
-    if (colon <= 0) {
-      return null;
-    }
-    String svc = actionPattern.substring(0, colon);
-    if (svc.indexOf('*') >= 0 || svc.indexOf('?') >= 0) {
-      return null;
-    }
-    return Ascii.lower(svc);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.irsa.verify.eval.internal;
 
 import dev.irsa.core.iam.internal.Glob;
+import dev.irsa.core.internal.Latin1;
 import dev.irsa.core.internal.json.JsonNode;
 import dev.irsa.core.internal.json.JsonParser;
 import dev.irsa.core.internal.json.JsonSyntaxException;
@@ -42,10 +43,11 @@ public final class PolicyCompiler {
    * position. The source map is made only when a condition does not compile.
    */
   public static Compiled compile(String json) {
-    PolicyDocument doc = FastPolicyReader.tryRead(json);
-    if (doc != null) {
-      return compile(doc, () -> PolicyCodec.readPositioned(json).sourceMap());
-    }
+    return compile(json, Latin1.bytes(json), 0, json.length());
+  }
+
+  /** Through the JSON tree: the document, or the error with its path and position. */
+  private static Compiled compileThroughTree(String json) {
     JsonNode root;
     try {
       root = JsonParser.parse(json);
@@ -65,7 +67,7 @@ public final class PolicyCompiler {
     if (doc != null) {
       return compile(doc, () -> PolicyCodec.readPositioned(text.substring(from, to)).sourceMap());
     }
-    return compile(text.substring(from, to));
+    return compileThroughTree(text.substring(from, to));
   }
 
   /** Compiles a policy embedded in larger JSON; paths start at {@code rootPath}. */
